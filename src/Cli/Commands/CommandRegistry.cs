@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Degeneracy.Cli.Commands;
+
+/// <summary>All subcommands of <c>degeneracy</c>; each lives in its own file with a static <c>Create(CliContext)</c>.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> All(CliContext ctx)
+    {
+        yield break;
+    }
+}
