@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.JFunctions;
+
+/// <summary>
+/// Fast double evaluation of J_{a,b}(θ), 0 ≤ θ ≤ π, accurate to a few ulps everywhere. Away from θ = π it evaluates
+/// the closed form κ[(π−θ)P(cos θ) + sin θ Q(cos θ)]; near θ = π, where those two terms cancel (J vanishes like
+/// (π−θ)^{a+b+1}), it sums the exact Taylor series in t = π − θ. The switch point and the number of series terms are
+/// chosen per (a, b) from rounding-error bounds of both forms, not by hand.
+/// </summary>
+public sealed class JFunction
+{
+    private const double Unit = 1.1102230246251565e-16; // 2^-53
+    private static readonly ConcurrentDictionary<(int, int), JFunction> Cache = new();
+
+    private readonly double _kappa, _constant;
+    private readonly double[] _p, _q, _r, _tSeries;
+    private readonly bool _isConstant;
+
+    public int A { get; }
+    public int B { get; }
+    /// <summary>For π − θ below this, the t-series is used.</summary>
+    public double SeriesSwitch { get; }
+    /// <summary>Number of t-series terms kept.</summary>
+    public int SeriesTerms => _tSeries.Length;
+
+    /// <summary>The evaluator for J_{a,b}, a, b ∈ [0, 200]; cached and thread-safe.</summary>
+    public static JFunction Get(int a, int b)
+    {
+        JArguments.CheckIndex(a, nameof(a));
+        JArguments.CheckIndex(b, nameof(b));
+        return Cache.GetOrAdd((a, b), k => new JFunction(k.Item1, k.Item2));
+    }
+
+    /// <summary>J_{a,b}(θ) for θ ∈ [0, π]; throws <see cref="ArgumentOutOfRangeException"/> otherwise.</summary>
+    public static double Evaluate(int a, int b, double theta) => Get(a, b).Evaluate(theta);
+
+    private JFunction(int a, int b)
+    {
+        A = a; B = b;
+        var cf = JClosedForm.Build(a, b);
+        _isConstant = cf.IsConstant;
+        _constant = cf.Constant.ToDouble();
+        _kappa = cf.Scale.ToDouble();
+        _p = cf.P.Coefficients.Select(x => x.ToDouble()).ToArray();
+        _q = cf.Q.Coefficients.Select(x => x.ToDouble()).ToArray();
+        _r = cf.R.Coefficients.Select(x => x.ToDouble()).ToArray();
+        if (_isConstant) { _tSeries = []; SeriesSwitch = 0; return; }
+
+        int lead = a + b + 1, cap = lead + 48;
+        var exact = JSeries.AboutPiRational(a, b, cap);
+        var f = exact.Select(r => r.ToDouble() * _kappa).ToArray();
+        var pAbs = _p.Select(Math.Abs).ToArray(); var qAbs = _q.Select(Math.Abs).ToArray(); var rAbs = _r.Select(Math.Abs).ToArray();
+        int deg = Math.Max(Math.Max(_p.Length, _q.Length), _r.Length) + 2;
+        double chosen = Math.PI; int terms = cap + 1;
+        for (int i = 1; i <= 400; i++)
+        {
+            double t = Math.PI * i / 400;
+            double c = -Math.Cos(t), s = Math.Sin(t);
+            double j = SumSeries(f, t, f.Length, out double absSum, out double tail);
+            if (!(j > 0)) continue;
+            double direct = _kappa * (t * Horner(pAbs, Math.Abs(c)) + s * Horner(qAbs, Math.Abs(c)) + Horner(rAbs, Math.Abs(c)));
+            double relDirect = 2 * deg * Unit * direct / j;
+            if (relDirect <= 8 * Unit || tail / j > Unit)
+            {
+                chosen = t;
+                break;
+            }
+        }
+        // Fewest series terms whose truncation at the switch point is below half an ulp.
+        for (int n = lead; n <= cap + 1; n++)
+        {
+            double rem = 0;
+            for (int k = n; k <= cap; k++) rem += Math.Abs(f[k]) * Math.Pow(chosen, k);
+            double j = SumSeries(f, chosen, f.Length, out _, out _);
+            if (rem <= 0.25 * Unit * j) { terms = n; break; }
+        }
+        SeriesSwitch = chosen;
+        _tSeries = f[..terms];
+    }
+
+    private static double SumSeries(double[] f, double t, int n, out double absSum, out double tail)
+    {
+        double s = 0, tp = 1; absSum = 0; tail = 0;
+        for (int k = 0; k < n; k++) { double term = f[k] * tp; s += term; absSum += Math.Abs(term); if (k >= n - 3) tail += Math.Abs(term); tp *= t; }
+        return s;
+    }
+
+    private static double Horner(double[] c, double x)
+    {
+        double r = 0;
+        for (int i = c.Length - 1; i >= 0; i--) r = r * x + c[i];
+        return r;
+    }
+
+    /// <summary>J_{a,b}(θ), θ ∈ [0, π].</summary>
+    public double Evaluate(double theta)
+    {
+        if (!(theta >= 0 && theta <= Math.PI)) JArguments.CheckTheta(theta);
+        if (_isConstant) return _constant;
+        double t = Math.PI - theta;
+        // Math.PI − θ is exact for θ ≥ π/2 (Sterbenz) but π itself is Math.PI + 1.22e-16: add the remainder.
+        t += 1.2246467991473532e-16;
+        if (t < SeriesSwitch)
+        {
+            var f = _tSeries;
+            double r = 0;
+            for (int k = f.Length - 1; k >= 0; k--) r = r * t + f[k];
+            return Math.Max(r, 0.0);
+        }
+        var (s, c) = Math.SinCos(theta);
+        return _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
+    }
+}

@@ -1,0 +1,75 @@
+using Degeneracy.Symbolic;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace Degeneracy.Symbolic.Tests;
+
+public class PiLaurentTests
+{
+    public static Arbitrary<PiLaurent> Elements() =>
+        (from terms in Gen.ListOf(
+             from k in Gen.Choose(-3, 3)
+             from p in Gen.Choose(-50, 50)
+             from q in Gen.Choose(1, 30)
+             select (k, new Rational(p, q)))
+         select PiLaurent.FromTerms(terms.Take(4))).ToArbitrary();
+
+    private static Gen<PiLaurent> G => Elements().Generator;
+
+    [Fact]
+    public void Ring_Laws_Hold() =>
+        Prop.ForAll((from a in G from b in G from c in G select (a, b, c)).ToArbitrary(), t =>
+        {
+            var (a, b, c) = t;
+            return (a + b) + c == a + (b + c) && (a * b) * c == a * (b * c) && a * (b + c) == a * b + a * c
+                   && a + b == b + a && a * b == b * a && a - a == PiLaurent.Zero;
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void TextForm_RoundTripsThroughParser() =>
+        Prop.ForAll(Elements(), a => ExpressionParser.ParsePiLaurent(a.ToString()) == a).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void MonomialInverse_TimesSelf_IsOne() =>
+        Prop.ForAll((from k in Gen.Choose(-5, 5) from p in Gen.Choose(1, 99) from q in Gen.Choose(1, 99) select PiLaurent.Monomial(new Rational(p, q), k)).ToArbitrary(),
+            m => m * m.Inverse() == PiLaurent.One).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Inverse_OfNonMonomial_ThrowsNamingDivisor()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (PiLaurent.One + PiLaurent.Pi).Inverse());
+        Assert.Equal("divisor", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData(-8, 15, -1, "-8/(15*pi)", "-\\frac{8}{15\\pi}", "-8.0/(15.0*Math.PI)")]
+    [InlineData(1, 3, 2, "pi^2/3", "\\frac{\\pi^{2}}{3}", "(Math.PI*Math.PI)/3.0")]
+    [InlineData(5, 7, 1, "5*pi/7", "\\frac{5\\pi}{7}", "(5.0*Math.PI)/7.0")]
+    [InlineData(1, 1, -2, "1/pi^2", "\\frac{1}{\\pi^{2}}", "1.0/(Math.PI*Math.PI)")]
+    public void Print_Monomial_AllFormats(int p, int q, int k, string text, string latex, string cs)
+    {
+        var m = PiLaurent.Monomial(new Rational(p, q), k);
+        Assert.Equal(text, m.Print(PrintFormat.Text));
+        Assert.Equal(latex, m.Print(PrintFormat.Latex));
+        Assert.Equal(cs, m.Print(PrintFormat.CSharp));
+    }
+
+    [Fact]
+    public void ToDouble_MatchesDoubleArithmetic_WithinAnUlp() =>
+        Prop.ForAll(Elements(), a =>
+        {
+            double naive = a.Terms.Sum(t => t.Coefficient.ToDouble() * Math.Pow(Math.PI, t.Power));
+            double exact = a.ToDouble();
+            double scale = a.Terms.Sum(t => Math.Abs(t.Coefficient.ToDouble() * Math.Pow(Math.PI, t.Power)));
+            return Math.Abs(naive - exact) <= 1e-14 * scale + 1e-300;
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void ToDouble_OfPi_IsMathPi() => Assert.Equal(Math.PI, PiLaurent.Pi.ToDouble());
+
+    [Fact]
+    public void ToDouble_OfPiSquaredOverSix_IsCorrectlyRounded() =>
+        // ζ(2) = π²/6 = 1.6449340668482264365… ; the nearest double is 1.6449340668482264
+        Assert.Equal(1.6449340668482264, PiLaurent.Monomial(new Rational(1, 6), 2).ToDouble());
+}
