@@ -22,14 +22,17 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
     {
         JArguments.CheckIndex(a, nameof(a));
         JArguments.CheckIndex(b, nameof(b));
-        return Cache.GetOrAdd((a, b), k => Construct(k.Item1, k.Item2));
+        return Cache.GetOrAdd((a, b), k => BuildUncached(k.Item1, k.Item2));
     }
 
     /// <summary>True when J_{a,b} does not depend on θ (a = 0 or b = 0).</summary>
     public bool IsConstant => A == 0 || B == 0;
 
-    private static JClosedForm Construct(int a, int b)
+    /// <summary>The closed form of J_{a,b} constructed from scratch, bypassing the cache of <see cref="Build"/> (for benchmarks).</summary>
+    public static JClosedForm BuildUncached(int a, int b)
     {
+        JArguments.CheckIndex(a, nameof(a));
+        JArguments.CheckIndex(b, nameof(b));
         var zero = new SqrtHalfPiMultiple(PiLaurent.Zero, (a + b) % 2 == 1);
         if (a == 0 || b == 0)
             return new JClosedForm(a, b, zero, RationalPolynomial.Zero, RationalPolynomial.Zero, RationalPolynomial.Zero, GaussianMoments.HalfAbsoluteMoment(a + b));

@@ -52,21 +52,17 @@ public sealed class JFunction
         var exact = JSeries.AboutPiRational(a, b, cap);
         var f = exact.Select(r => r.ToDouble() * _kappa).ToArray();
         var pAbs = _p.Select(Math.Abs).ToArray(); var qAbs = _q.Select(Math.Abs).ToArray(); var rAbs = _r.Select(Math.Abs).ToArray();
-        int deg = Math.Max(Math.Max(_p.Length, _q.Length), _r.Length) + 2;
-        double chosen = Math.PI; int terms = cap + 1;
+        // The t-series is kept on [0, chosen) while it has converged (tail negligible) and its rounding-error bound,
+        // U·Σ|f_k t^k|, is below that of the closed form, U·κ(t·P̄(|c|) + s·Q̄(|c|) + R̄(|c|)) with |coefficients|.
+        double chosen = 0; int terms = cap + 1;
         for (int i = 1; i <= 400; i++)
         {
             double t = Math.PI * i / 400;
             double c = -Math.Cos(t), s = Math.Sin(t);
             double j = SumSeries(f, t, f.Length, out double absSum, out double tail);
-            if (!(j > 0)) continue;
             double direct = _kappa * (t * Horner(pAbs, Math.Abs(c)) + s * Horner(qAbs, Math.Abs(c)) + Horner(rAbs, Math.Abs(c)));
-            double relDirect = 2 * deg * Unit * direct / j;
-            if (relDirect <= 8 * Unit || tail / j > Unit)
-            {
-                chosen = t;
-                break;
-            }
+            if (!(j > 0) || tail > 0.25 * Unit * j || absSum > direct) break;
+            chosen = t;
         }
         // Fewest series terms whose truncation at the switch point is below half an ulp.
         for (int n = lead; n <= cap + 1; n++)

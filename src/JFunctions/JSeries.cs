@@ -57,14 +57,16 @@ public static class JSeries
             throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {MaxOrder}].");
     }
 
-    internal static Rational[] CosSeries(int order)
+    /// <summary>Exact Taylor coefficients of cos t through t^order.</summary>
+    public static Rational[] CosSeries(int order)
     {
         var r = new Rational[order + 1];
         for (int k = 0; 2 * k <= order; k++) r[2 * k] = (k % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(2 * k);
         return r;
     }
 
-    internal static Rational[] SinSeries(int order)
+    /// <summary>Exact Taylor coefficients of sin t through t^order.</summary>
+    public static Rational[] SinSeries(int order)
     {
         var r = new Rational[order + 1];
         for (int k = 0; 2 * k + 1 <= order; k++) r[2 * k + 1] = (k % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(2 * k + 1);

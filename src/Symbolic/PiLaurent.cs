@@ -189,7 +189,7 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
         n.ToString(CultureInfo.InvariantCulture) + (f == PrintFormat.CSharp ? ".0" : "");
 
     /// <summary>Prints a non-negative q·π^k.</summary>
-    internal static string MonomialText(Rational q, int k, PrintFormat f)
+    public static string MonomialText(Rational q, int k, PrintFormat f)
     {
         BigInteger p = q.Numerator, d = q.Denominator;
         if (f == PrintFormat.Latex)

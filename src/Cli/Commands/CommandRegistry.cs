@@ -7,6 +7,8 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All(CliContext ctx)
     {
-        yield break;
+        yield return JCommand.Create(ctx);
+        yield return McCommand.Create(ctx);
+        yield return MergeCommand.Create(ctx);
     }
 }

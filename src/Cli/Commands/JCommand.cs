@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Degeneracy.JFunctions;
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.Cli.Commands;
+
+/// <summary>
+/// <c>degeneracy j A B [--theta T]... [--series K] [--format text|latex|csharp|json]</c>: the exact closed form of
+/// J_{a,b}(θ), its values at the given angles and its θ-series about 0 to order K (MATH.md §2).
+/// </summary>
+internal static class JCommand
+{
+    private static readonly string[] Formats = ["text", "latex", "csharp", "json"];
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep '+' and quotes of formulas readable
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // J_{200,200}(0) overflows a double
+    };
+
+    public static Command Create(CliContext ctx)
+    {
+        var a = new Argument<int>("a") { Description = $"first index a of J_{{a,b}}, 0 ≤ a ≤ {JClosedForm.MaxIndex}" };
+        var b = new Argument<int>("b") { Description = $"second index b of J_{{a,b}}, 0 ≤ b ≤ {JClosedForm.MaxIndex}" };
+        var theta = new Option<double[]>("--theta")
+        {
+            Description = "an angle θ ∈ [0, π] at which to evaluate J (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var series = new Option<int?>("--series") { Description = $"print the θ-series about 0 to this order (0 … {JSeries.MaxOrder})" };
+        // Checked in Run rather than with AcceptOnlyFromAmong, whose error message spans several lines.
+        var format = new Option<string>("--format") { Description = "output format: " + string.Join(", ", Formats), DefaultValueFactory = _ => "text" };
+
+        var cmd = new Command("j", "The J function J_{a,b}(θ) = E[φ(G)^a φ(Ĝ)^b]: closed form, values, θ-series.");
+        cmd.Arguments.Add(a);
+        cmd.Arguments.Add(b);
+        cmd.Options.Add(theta);
+        cmd.Options.Add(series);
+        cmd.Options.Add(format);
+        cmd.SetAction(parse => Run(ctx, parse.GetValue(a), parse.GetValue(b), parse.GetValue(theta) ?? [],
+                                    parse.GetValue(series), parse.GetValue(format) ?? "text"));
+        return cmd;
+    }
+
+    /// <summary>Computes everything first (so bad input writes nothing to stdout), then prints in the chosen format.</summary>
+    private static int Run(CliContext ctx, int a, int b, double[] thetas, int? seriesOrder, string format)
+    {
+        if (!Formats.Contains(format))
+            throw new ArgumentOutOfRangeException("--format", format, "--format must be one of " + string.Join(", ", Formats) + ".");
+        var closed = JClosedForm.Build(a, b); // validates a and b
+        foreach (var t in thetas) JArguments.CheckTheta(t, "--theta");
+        if (seriesOrder is int k && (k < 0 || k > JSeries.MaxOrder))
+            throw new ArgumentOutOfRangeException("--series", k, $"--series must be an integer in [0, {JSeries.MaxOrder}].");
+        var f = JFunction.Get(a, b);
+        var values = thetas.Select(t => (Theta: t, Value: f.Evaluate(t))).ToArray();
+        var coefficients = seriesOrder is int order ? JSeries.AboutZero(a, b, order) : [];
+
+        string text = format switch
+        {
+            "json" => FormatJson(closed, values, coefficients),
+            "latex" => FormatLatex(closed, values, coefficients),
+            "csharp" => FormatCSharp(closed, values, coefficients),
+            "text" => FormatText(closed, values, coefficients),
+            _ => FormatText(closed, values, coefficients),
+        };
+        ctx.Out.Write(text);
+        return CliRunner.Ok;
+    }
+
+    private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A series coefficient; a zero prints as 0 (not 0·√(π/2)).</summary>
+    private static string Coef(SqrtHalfPiMultiple c, PrintFormat f) =>
+        c.Value.IsZero ? (f == PrintFormat.CSharp ? "0.0" : "0") : c.Print(f);
+
+    private static string FormatText(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    {
+        var sb = new StringBuilder();
+        string name = $"J_{{{cf.A},{cf.B}}}";
+        sb.AppendLine($"{name}(theta) = {cf.Print(PrintFormat.Text)}");
+        foreach (var (t, v) in values) sb.AppendLine($"{name}({D(t)}) = {D(v)}");
+        if (series.Count > 0)
+        {
+            sb.AppendLine($"{name}(theta) about theta = 0, to order {series.Count - 1}:");
+            for (int j = 0; j < series.Count; j++)
+                sb.AppendLine($"  theta^{j}: {Coef(series[j], PrintFormat.Text)}  (= {D(series[j].ToDouble())})");
+        }
+        return sb.ToString();
+    }
+
+    private static string FormatLatex(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    {
+        var sb = new StringBuilder();
+        string name = $"J_{{{cf.A},{cf.B}}}";
+        sb.AppendLine($"{name}(\\theta) = {cf.Print(PrintFormat.Latex)}");
+        foreach (var (t, v) in values) sb.AppendLine($"{name}({D(t)}) = {D(v)}");
+        if (series.Count > 0)
+        {
+            var terms = new List<string>();
+            for (int j = 0; j < series.Count; j++)
+            {
+                if (series[j].Value.IsZero) continue;
+                string c = Coef(series[j], PrintFormat.Latex);
+                if (series[j].Value.TermCount > 1 || (series[j].HasSqrtHalfPi && j > 0 && c.StartsWith('-'))) c = "\\left(" + c + "\\right)";
+                string power = j switch { 0 => "", 1 => "\\theta", _ => $"\\theta^{{{j}}}" };
+                terms.Add(j == 0 ? c : c switch { "1" => power, "-1" => "-" + power, _ => c + " " + power });
+            }
+            string sum = terms.Count == 0 ? "0" : string.Join(" + ", terms).Replace("+ -", "- ");
+            sb.AppendLine($"{name}(\\theta) = {sum} + O(\\theta^{{{series.Count}}})");
+        }
+        return sb.ToString();
+    }
+
+    private static string FormatCSharp(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    {
+        var sb = new StringBuilder();
+        string id = $"J_{cf.A}_{cf.B}";
+        sb.AppendLine($"// J_{{{cf.A},{cf.B}}}(theta), exact closed form; valid for 0 <= theta <= pi.");
+        sb.AppendLine($"static double {id}(double theta)");
+        sb.AppendLine("{");
+        sb.AppendLine("    double c = Math.Cos(theta), s = Math.Sin(theta);");
+        sb.AppendLine($"    return {cf.Print(PrintFormat.CSharp)};");
+        sb.AppendLine("}");
+        foreach (var (t, v) in values) sb.AppendLine($"// {id}({D(t)}) = {D(v)}");
+        if (series.Count > 0)
+        {
+            sb.AppendLine($"// Coefficients of theta^0 … theta^{series.Count - 1} of J_{{{cf.A},{cf.B}}} about theta = 0.");
+            sb.AppendLine($"static readonly double[] {id}_Series =");
+            sb.AppendLine("[");
+            foreach (var c in series) sb.AppendLine($"    {Coef(c, PrintFormat.CSharp)},");
+            sb.AppendLine("];");
+        }
+        return sb.ToString();
+    }
+
+    private static string FormatJson(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    {
+        var doc = new
+        {
+            a = cf.A,
+            b = cf.B,
+            closedForm = cf.Print(PrintFormat.Text),
+            values = values.Select(v => new { theta = v.Theta, value = v.Value }).ToArray(),
+            series = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = c.ToDouble() }).ToArray(),
+        };
+        return JsonSerializer.Serialize(doc, Json) + Environment.NewLine;
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Degeneracy.Cli.Json;
+using Degeneracy.Verify;
+using Degeneracy.Verify.MonteCarlo;
+using Spectre.Console;
+
+namespace Degeneracy.Cli.Commands;
+
+/// <summary>
+/// <c>degeneracy mc --widths SPEC --theta0 T --samples S [--seed K] [--backend chain|network] [--input-dim D]
+/// [--shard i/N] [--threads P] [--out FILE.json]</c>: Monte Carlo of ln sin²θ^ℓ per layer (MATH.md §1) as JSON.
+/// </summary>
+internal static class McCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var widths = new Option<string>("--widths") { Description = "layer widths n₁…n_L, e.g. 256x32, 784,100,100 or 10x5,20x5 (each ≥ 1)", Required = true };
+        var theta0 = new Option<double>("--theta0") { Description = "input angle θ⁰ ∈ [0, π]", Required = true };
+        var samples = new Option<long>("--samples") { Description = "number of samples S ∈ [1, 2^52]", Required = true };
+        var seed = new Option<ulong>("--seed") { Description = "64-bit seed; output depends only on (seed, sample index)", DefaultValueFactory = _ => 1UL };
+        var backend = new Option<string>("--backend") { Description = "chain (reduced chain, fast) or network (explicit weights)", DefaultValueFactory = _ => "chain" };
+        var inputDim = new Option<int?>("--input-dim") { Description = "network input dimension n_in ≥ 2 (default n₁)" };
+        var shard = new Option<string?>("--shard") { Description = "compute shard i/N of the sample range (0 ≤ i < N); combine with `merge`" };
+        var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores); does not change results" };
+        var output = new Option<string?>("--out") { Description = "write the JSON here (atomically) instead of stdout" };
+
+        var cmd = new Command("mc", "Monte Carlo of the angle chain: per-layer statistics of ln sin²θ^ℓ, as JSON.");
+        foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output })
+            cmd.Options.Add(option);
+        cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(samples), parse.GetValue(seed),
+            parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output)));
+        return cmd;
+    }
+
+    /// <summary>Validates everything, runs (with a progress bar on an interactive terminal after one second), writes the JSON.</summary>
+    private static int Run(CliContext ctx, string widthSpec, double theta0, long samples, ulong seed, string backendName,
+        int? inputDimension, string? shardText, int? threads, string? outputPath)
+    {
+        var widths = WidthSpec.Parse(widthSpec).Widths;
+        var backend = MonteCarloJson.ParseBackend(backendName, "--backend");
+        if (backend == MonteCarloBackend.Chain && inputDimension is not null)
+            throw new ArgumentException("--input-dim applies only to --backend network", "--input-dim");
+        var configuration = new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension);
+        var shard = shardText is null ? ShardSpec.Whole : ShardSpec.Parse(shardText);
+        if (threads is int t && (t < 1 || t > 1024))
+            throw new ArgumentOutOfRangeException("--threads", t, "--threads must lie in [1, 1024]");
+        JsonOutput.CheckWritable(outputPath);
+
+        var progress = new SamplingProgress();
+        var options = new MonteCarloRunOptions { Threads = threads, Shard = shard, Progress = progress };
+        var run = Task.Run(() => MonteCarloSampler.Run(configuration, options));
+        if (ShowsProgress(ctx) && !Finished(run, TimeSpan.FromSeconds(1)))
+            DisplayProgress(run, progress);
+        var result = run.GetAwaiter().GetResult();
+
+        JsonOutput.Write(MonteCarloJson.Write(result), outputPath, ctx.Out);
+        return CliRunner.Ok;
+    }
+
+    /// <summary>Only for the real console on an interactive terminal; silent when redirected or in tests.</summary>
+    private static bool ShowsProgress(CliContext ctx) =>
+        ReferenceEquals(ctx.Err, Console.Error) && !Console.IsErrorRedirected && !Console.IsOutputRedirected && Environment.UserInteractive;
+
+    /// <summary>Waits up to <paramref name="timeout"/>; true once the task has ended (a fault is rethrown later, unwrapped).</summary>
+    private static bool Finished(Task run, TimeSpan timeout)
+    {
+        try
+        {
+            return run.Wait(timeout);
+        }
+        catch (AggregateException)
+        {
+            return true;
+        }
+    }
+
+    private static void DisplayProgress(Task run, SamplingProgress progress)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress().AutoClear(true).Start(display =>
+        {
+            var task = display.AddTask("sampling", maxValue: Math.Max(1, progress.Total));
+            while (!Finished(run, TimeSpan.FromMilliseconds(100)))
+                task.Value = progress.Completed;
+            task.Value = task.MaxValue;
+        });
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Degeneracy.JFunctions;
+using Degeneracy.Symbolic;
+using Degeneracy.Verify.Quadrature;
+
+namespace Degeneracy.Cli.Tests;
+
+public class JCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Coefficient of θ^j of J_{1,1} = (sin θ + (π − θ) cos θ)/(2π), from the Taylor series of sin and cos.</summary>
+    private static PiLaurent J11Coefficient(int j)
+    {
+        static Rational Factorial(int n) { Rational f = 1; for (int i = 2; i <= n; i++) f *= i; return f; }
+        static Rational Sin(int k) => k % 2 == 1 ? (k % 4 == 1 ? 1 : -1) / Factorial(k) : Rational.Zero;
+        static Rational Cos(int k) => k >= 0 && k % 2 == 0 ? (k % 4 == 0 ? 1 : -1) / Factorial(k) : Rational.Zero;
+        var bracket = (PiLaurent)Sin(j) + PiLaurent.Monomial(Cos(j), 1) - (PiLaurent)Cos(j - 1);
+        return bracket * PiLaurent.Monomial(Rational.Half, -1);
+    }
+
+    [Fact]
+    public void Json_J11_HasExactShapeAndCorrectValuesAndSeries()
+    {
+        var (code, stdout, stderr) = Run("j", "1", "1", "--theta", "0.3", "--theta", "1.7", "--theta", "0", "--series", "9", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal(["a", "b", "closedForm", "values", "series"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(1, root.GetProperty("a").GetInt32());
+        Assert.Equal(1, root.GetProperty("b").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("closedForm").GetString()));
+
+        var values = root.GetProperty("values").EnumerateArray().ToArray();
+        Assert.Equal([0.3, 1.7, 0.0], values.Select(v => v.GetProperty("theta").GetDouble()).ToArray());
+        foreach (var v in values)
+        {
+            Assert.Equal(["theta", "value"], v.EnumerateObject().Select(p => p.Name).ToArray());
+            double theta = v.GetProperty("theta").GetDouble(), value = v.GetProperty("value").GetDouble();
+            double quad = JQuadrature.Evaluate(1, 1, theta);
+            Assert.True(Math.Abs(value - quad) <= 1e-10 * quad, $"J11({theta}) = {value}, quadrature {quad}");
+        }
+
+        var series = root.GetProperty("series").EnumerateArray().ToArray();
+        Assert.Equal(10, series.Length);
+        for (int j = 0; j < series.Length; j++)
+        {
+            Assert.Equal(["power", "coefficient", "value"], series[j].EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(j, series[j].GetProperty("power").GetInt32());
+            var exact = ExpressionParser.ParsePiLaurent(series[j].GetProperty("coefficient").GetString()!);
+            Assert.Equal(J11Coefficient(j), exact);
+            Assert.Equal(exact.ToDouble(), series[j].GetProperty("value").GetDouble());
+        }
+    }
+
+    [Fact]
+    public void Json_WithoutThetaOrSeries_HasEmptyArrays()
+    {
+        var (code, stdout, _) = Run("j", "2", "0", "--format", "json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(0, doc.RootElement.GetProperty("values").GetArrayLength());
+        Assert.Equal(0, doc.RootElement.GetProperty("series").GetArrayLength());
+        // J_{2,0} = E[φ(G)²] = 1/2
+        Assert.Equal(Rational.Half, ExpressionParser.ParsePiLaurent(doc.RootElement.GetProperty("closedForm").GetString()!));
+    }
+
+    [Fact]
+    public void Text_J22_PrintsClosedFormValueAndSeries()
+    {
+        var (code, stdout, stderr) = Run("j", "2", "2", "--theta", "0.5", "--series", "4");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.StartsWith("J_{2,2}(theta) = ", lines[0]);
+        Assert.StartsWith("J_{2,2}(0.5) = ", lines[1]);
+        double value = double.Parse(lines[1]["J_{2,2}(0.5) = ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(JFunction.Evaluate(2, 2, 0.5), value);
+        // J_{2,2} = 3/2 − θ² + θ⁴/3 + O(θ⁵)
+        Assert.Contains("theta^0: 3/2", stdout);
+        Assert.Contains("theta^2: -1", stdout);
+        Assert.Contains("theta^4: 1/3", stdout);
+    }
+
+    [Theory]
+    [InlineData("latex")]
+    [InlineData("csharp")]
+    public void OtherFormats_Succeed(string format)
+    {
+        var (code, stdout, stderr) = Run("j", "3", "2", "--theta", "1", "--series", "5", "--format", format);
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Contains(format == "latex" ? "\\theta" : "Math.Cos(theta)", stdout);
+    }
+
+    [Theory]
+    [InlineData("j", "-1", "2")]
+    [InlineData("j", "2", "-3")]
+    [InlineData("j", "201", "1")]
+    [InlineData("j", "1", "201")]
+    [InlineData("j", "1", "1", "--theta", "-0.1")]
+    [InlineData("j", "1", "1", "--theta", "3.2")]
+    [InlineData("j", "1", "1", "--theta", "NaN")]
+    [InlineData("j", "1", "1", "--theta", "0.5", "--theta", "Infinity")]
+    [InlineData("j", "1", "1", "--theta", "abc")]
+    [InlineData("j", "1", "1", "--series", "-1")]
+    [InlineData("j", "1", "1", "--series", "401")]
+    [InlineData("j", "1", "1", "--series", "1000000000000")]
+    [InlineData("j", "1", "1", "--format", "xml")]
+    [InlineData("j", "1")]
+    [InlineData("j", "x", "1")]
+    public void BadInput_ExitsWith2_AndOneErrorLine(params string[] args)
+    {
+        var (code, stdout, stderr) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.DoesNotContain("Exception", stderr);
+    }
+}

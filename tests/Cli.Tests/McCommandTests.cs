@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Degeneracy.Cli.Tests;
+
+public sealed class McCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("degeneracy-mc-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string WithoutElapsed(string json) => Regex.Replace(json, "\"elapsedSeconds\": [^\\n]*", "");
+
+    private string PathOf(string name) => Path.Combine(_folder, name);
+
+    [Fact]
+    public void Mc_ValidRun_WritesDocumentedJsonShape()
+    {
+        var (code, stdout, stderr) = Run("mc", "--widths", "16,8x2", "--theta0", "0.5", "--samples", "2000", "--seed", "3");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal(["widths", "theta0", "samples", "seed", "backend", "complete", "layers", "state", "elapsedSeconds"],
+            root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal([16, 8, 8], root.GetProperty("widths").EnumerateArray().Select(e => e.GetInt32()).ToArray());
+        Assert.Equal(0.5, root.GetProperty("theta0").GetDouble());
+        Assert.Equal("chain", root.GetProperty("backend").GetString());
+        var layers = root.GetProperty("layers").EnumerateArray().ToList();
+        Assert.Equal(3, layers.Count);
+        var first = layers[0];
+        Assert.Equal(1, first.GetProperty("layer").GetInt32());
+        Assert.Equal(16, first.GetProperty("width").GetInt32());
+        Assert.Equal(2000, first.GetProperty("count").GetInt64() + first.GetProperty("degenerate").GetInt64());
+        double mean = first.GetProperty("mean").GetDouble();
+        Assert.InRange(mean, 2 * Math.Log(Math.Sin(0.5)) - 1, 2 * Math.Log(Math.Sin(0.5)) + 0.5);
+        Assert.True(first.GetProperty("variance").GetDouble() > 0);
+        Assert.True(first.GetProperty("meanStdError").GetDouble() > 0);
+        Assert.Equal(7, first.GetProperty("quantiles").EnumerateObject().Count());
+        Assert.Equal(mean, first.GetProperty("quantiles").GetProperty("0.5").GetDouble(), 0);
+    }
+
+    [Fact]
+    public void Mc_ShardsThenMerge_EqualsUnshardedJsonExceptElapsed()
+    {
+        string[] common = ["mc", "--widths", "6,10x2,3", "--theta0", "0.8", "--samples", "3000", "--seed", "17"];
+        var (code, whole, _) = Run(common);
+        Assert.Equal(0, code);
+        var files = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            string file = PathOf($"shard{i}.json");
+            var shard = Run([.. common, "--shard", $"{i}/3", "--threads", "1", "--out", file]);
+            Assert.Equal(0, shard.Code);
+            Assert.Equal("", shard.Out);
+            files.Add(file);
+        }
+        var (mergeCode, merged, mergeErr) = Run(["merge", files[2], files[0], files[1]]);
+        Assert.Equal("", mergeErr);
+        Assert.Equal(0, mergeCode);
+        Assert.Equal(WithoutElapsed(whole), WithoutElapsed(merged));
+    }
+
+    [Fact]
+    public void Mc_ThreadCount_DoesNotChangeJson()
+    {
+        string[] common = ["mc", "--widths", "5x4", "--theta0", "0.3", "--samples", "1500", "--seed", "8"];
+        var one = Run([.. common, "--threads", "1"]);
+        var two = Run([.. common, "--threads", "2"]);
+        Assert.Equal(WithoutElapsed(one.Out), WithoutElapsed(two.Out));
+    }
+
+    [Fact]
+    public void Mc_NetworkBackend_RecordsInputDimension()
+    {
+        var (code, stdout, _) = Run("mc", "--widths", "8,8", "--theta0", "1", "--samples", "200", "--backend", "network", "--input-dim", "3");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("network", doc.RootElement.GetProperty("backend").GetString());
+        Assert.Equal(3, doc.RootElement.GetProperty("inputDim").GetInt32());
+    }
+
+    [Fact]
+    public void Mc_OutFile_IsWrittenAndReadableByMerge()
+    {
+        string file = PathOf("run.json");
+        Assert.Equal(0, Run("mc", "--widths", "4", "--theta0", "0.2", "--samples", "100", "--out", file).Code);
+        var (code, merged, _) = Run("merge", file);
+        Assert.Equal(0, code);
+        Assert.Equal(WithoutElapsed(File.ReadAllText(file)), WithoutElapsed(merged));
+        Assert.Single(Directory.GetFiles(_folder));
+    }
+
+    [Theory]
+    [InlineData("--widths", "")]
+    [InlineData("--widths", "abc")]
+    [InlineData("--widths", "16,0,16")]
+    [InlineData("--widths", "16x")]
+    [InlineData("--samples", "0")]
+    [InlineData("--samples", "-3")]
+    [InlineData("--theta0", "NaN")]
+    [InlineData("--theta0", "3.5")]
+    [InlineData("--theta0", "-0.1")]
+    [InlineData("--shard", "3/3")]
+    [InlineData("--shard", "1of3")]
+    [InlineData("--backend", "gpu")]
+    [InlineData("--threads", "0")]
+    [InlineData("--input-dim", "4")]
+    public void Mc_BadInput_ExitsTwoWithOneLineAndNoFile(string option, string value)
+    {
+        var args = new Dictionary<string, string> { ["--widths"] = "8x2", ["--theta0"] = "0.5", ["--samples"] = "100" };
+        args[option] = value;
+        string file = PathOf("out.json");
+        var argv = new List<string> { "mc" };
+        foreach (var (k, v) in args) argv.AddRange([k, v]);
+        argv.AddRange(["--out", file]);
+        var (code, stdout, stderr) = Run([.. argv]);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error:", stderr);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void Mc_BadInput_MessageNamesArgumentAndRange()
+    {
+        Assert.Contains("[0, π]", Run("mc", "--widths", "4", "--theta0", "4", "--samples", "10").Err);
+        Assert.Contains("samples", Run("mc", "--widths", "4", "--theta0", "1", "--samples", "0").Err);
+        Assert.Contains("[0, 2]", Run("mc", "--widths", "4", "--theta0", "1", "--samples", "10", "--shard", "3/3").Err);
+        Assert.Contains("at least 1", Run("mc", "--widths", "4,0", "--theta0", "1", "--samples", "10").Err);
+    }
+
+    [Fact]
+    public void Mc_MissingOutFolder_ExitsTwoBeforeSampling()
+    {
+        var (code, _, stderr) = Run("mc", "--widths", "4", "--theta0", "1", "--samples", "10", "--out", PathOf("missing/out.json"));
+        Assert.Equal(2, code);
+        Assert.Contains("does not exist", stderr);
+    }
+
+    [Fact]
+    public void Merge_DifferentConfigurations_ExitsTwoAndWritesNothing()
+    {
+        string a = PathOf("a.json"), b = PathOf("b.json"), merged = PathOf("merged.json");
+        Assert.Equal(0, Run("mc", "--widths", "4", "--theta0", "1", "--samples", "100", "--seed", "1", "--out", a).Code);
+        Assert.Equal(0, Run("mc", "--widths", "4", "--theta0", "1", "--samples", "100", "--seed", "2", "--out", b).Code);
+        var (code, stdout, stderr) = Run("merge", a, b, "--out", merged);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("different configurations", stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.False(File.Exists(merged));
+        Assert.Equal(2, Directory.GetFiles(_folder).Length);
+    }
+
+    [Fact]
+    public void Merge_OverlappingShards_ExitsTwo()
+    {
+        string a = PathOf("a.json");
+        Assert.Equal(0, Run("mc", "--widths", "4", "--theta0", "1", "--samples", "500", "--shard", "0/2", "--out", a).Code);
+        var (code, _, stderr) = Run("merge", a, a);
+        Assert.Equal(2, code);
+        Assert.Contains("overlap", stderr);
+    }
+
+    [Fact]
+    public void Merge_MalformedOrMissingFile_ExitsTwo()
+    {
+        string bad = PathOf("bad.json");
+        File.WriteAllText(bad, "{\"widths\": [4]}");
+        Assert.Equal(2, Run("merge", bad).Code);
+        File.WriteAllText(bad, "not json");
+        Assert.Equal(2, Run("merge", bad).Code);
+        Assert.Equal(2, Run("merge", PathOf("nope.json")).Code);
+    }
+}
