@@ -148,4 +148,24 @@ public class ReducedChainSamplerTests
         var result = ReducedChainSampler.Run([4096], theta, 2000, 77);
         Assert.InRange(result.Layers[0].Mean - Math.Log(1 - cos1 * cos1), -0.01, 0.01);
     }
+    [Fact]
+    public void Merge_MoreShardsThanBlocks_EmptyShardsAreHarmless()
+    {
+        // 100 samples = 2 blocks of 64; shards 0, 1, 3 of 5 are empty.
+        var configuration = new MonteCarloConfiguration([5, 5], 0.9, 100, 12);
+        var whole = MonteCarloSampler.Run(configuration);
+        var shards = Enumerable.Range(0, 5)
+            .Select(i => MonteCarloSampler.Run(configuration, new MonteCarloRunOptions { Shard = new ShardSpec(i, 5) }))
+            .ToList();
+        Assert.Equal(3, shards.Count(s => s.State.Coverage.Count == 0));
+        ResultAssert.BitIdentical(whole, MonteCarloResult.Merge(shards));
+    }
+
+    [Fact]
+    public void NetworkRun_DifferentThreadCounts_GiveBitIdenticalResults()
+    {
+        var one = FullNetworkSampler.Run([9, 4, 7], 0.5, 400, 6, inputDimension: 3, threads: 1);
+        var three = FullNetworkSampler.Run([9, 4, 7], 0.5, 400, 6, inputDimension: 3, threads: 3);
+        ResultAssert.BitIdentical(one, three);
+    }
 }

@@ -1,0 +1,141 @@
+using Degeneracy.Series.Algebra;
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.Series.Derivation;
+
+/// <summary>The three quantities of MATH.md §3.</summary>
+public enum Quantity
+{
+    /// <summary>μ(θ, n) − ln sin²θ = E[L] (the drift; finite at θ = 0).</summary>
+    Mu,
+    /// <summary>σ²(θ, n) = Var[L].</summary>
+    Sigma2,
+    /// <summary>ρ(n) = −lim_{θ→0} E[L].</summary>
+    Rho,
+}
+
+/// <summary>One exact coefficient c_{jk} of θ^j ε^k (ε = 1/n).</summary>
+public sealed record SeriesTerm(int ThetaPower, int InvNPower, PiLaurent Coefficient)
+{
+    public double Value => Coefficient.ToDouble();
+}
+
+/// <summary>A closed form for the ε^k coefficient: Numerator(J)/D^DPower with D = 1 − 4J_{1,1}², valid on 0 &lt; θ &lt; π.</summary>
+public sealed record ClosedFormTerm(int InvNPower, JPolynomial Numerator, int DPower, string? Special = null)
+{
+    /// <summary>Text (parseable by <see cref="ExpressionParser"/>), LaTeX or C# form.</summary>
+    public string Print(PrintFormat f = PrintFormat.Text)
+    {
+        if (Special is not null)
+            return f switch
+            {
+                PrintFormat.Latex => "\\ln\\frac{1 - 4J_{1,1}^{2}}{\\sin^{2}\\theta}",
+                PrintFormat.CSharp => "Math.Log((1.0 - 4.0*J1_1*J1_1)/(Math.Sin(theta)*Math.Sin(theta)))",
+                _ => Special,
+            };
+        string num = Numerator.Print(f);
+        if (DPower == 0) return num;
+        return f switch
+        {
+            PrintFormat.Latex => $"\\frac{{{num}}}{{(1 - 4J_{{1,1}}^{{2}})^{{{DPower}}}}}",
+            PrintFormat.CSharp => $"({num})/Math.Pow(1.0 - 4.0*J1_1*J1_1, {DPower})",
+            _ => $"({num})/(1 - 4*J(1,1)^2)^{DPower}",
+        };
+    }
+
+    /// <summary>Double value at θ given a J evaluator (J_{a,b}(θ)); for the ε⁰ term of μ also needs sin θ.</summary>
+    public double Evaluate(double theta, Func<int, int, double> j)
+    {
+        double j11 = j(1, 1), d = 1 - 4 * j11 * j11;
+        if (Special is not null) return Math.Log(d / (Math.Sin(theta) * Math.Sin(theta)));
+        return Numerator.Evaluate(j) / Math.Pow(d, DPower);
+    }
+}
+
+/// <summary>
+/// The derived per-layer law of L = ln sin²θ' − ln sin²θ to a requested (θ-order, 1/n-order): exact double series
+/// Σ c_{jk} θ^j ε^k for μ − ln sin²θ and σ², ρ(n) = −Σ_k c_{0k} ε^k, and closed forms in J's for each ε^k.
+/// </summary>
+public sealed class DerivationResult
+{
+    public int ThetaOrder { get; }
+    public int NOrder { get; }
+    public IReadOnlyList<SeriesTerm> Drift { get; }
+    public IReadOnlyList<SeriesTerm> Variance { get; }
+    public IReadOnlyList<ClosedFormTerm> DriftClosedForm { get; }
+    public IReadOnlyList<ClosedFormTerm> VarianceClosedForm { get; }
+
+    internal DerivationResult(int thetaOrder, int nOrder, IReadOnlyList<SeriesTerm> drift, IReadOnlyList<SeriesTerm> variance,
+        IReadOnlyList<ClosedFormTerm> driftCf, IReadOnlyList<ClosedFormTerm> varCf)
+    {
+        ThetaOrder = thetaOrder; NOrder = nOrder; Drift = drift; Variance = variance; DriftClosedForm = driftCf; VarianceClosedForm = varCf;
+    }
+
+    /// <summary>Terms of a quantity: μ (as μ − ln sin²θ), σ², or ρ (θ⁰ terms, sign flipped, ThetaPower 0).</summary>
+    public IReadOnlyList<SeriesTerm> Terms(Quantity q) => q switch
+    {
+        Quantity.Mu => Drift,
+        Quantity.Sigma2 => Variance,
+        _ => Drift.Where(t => t.ThetaPower == 0).Select(t => t with { Coefficient = -t.Coefficient }).ToList(),
+    };
+
+    public IReadOnlyList<ClosedFormTerm> ClosedForm(Quantity q) => q switch
+    {
+        Quantity.Mu => DriftClosedForm,
+        Quantity.Sigma2 => VarianceClosedForm,
+        _ => [],
+    };
+
+    /// <summary>c_{jk} of a quantity (zero if absent).</summary>
+    public PiLaurent Coefficient(Quantity q, int thetaPower, int invNPower) =>
+        Terms(q).FirstOrDefault(t => t.ThetaPower == thetaPower && t.InvNPower == invNPower)?.Coefficient ?? PiLaurent.Zero;
+}
+
+/// <summary>Entry point of the derivation (MATH.md §3, src/Series).</summary>
+public static class Derivation
+{
+    /// <summary>Ceiling on the θ-order.</summary>
+    public const int MaxThetaOrder = 40;
+
+    /// <summary>
+    /// Derives μ − ln sin²θ and σ² through θ^<paramref name="thetaOrder"/> and ε^<paramref name="nOrder"/>
+    /// (θ-order in [0, 40], n-order in [0, <see cref="LogRatioExpansion.MaxOrder"/>]).
+    /// </summary>
+    public static DerivationResult Derive(int thetaOrder, int nOrder)
+    {
+        if (thetaOrder < 0 || thetaOrder > MaxThetaOrder)
+            throw new ArgumentOutOfRangeException(nameof(thetaOrder), thetaOrder, $"thetaOrder must be an integer in [0, {MaxThetaOrder}].");
+        if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
+            throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        var exp = LogRatioExpansion.Derive(nOrder);
+        var drift = new List<SeriesTerm>();
+        var variance = new List<SeriesTerm>();
+        var driftCf = new List<ClosedFormTerm> { new(0, JPolynomial.Zero, 0, "ln((1 - 4*J(1,1)^2)/sin(theta)^2)") };
+        var varCf = new List<ClosedFormTerm>();
+        var series = new ThetaSeries[2 * (nOrder + 1)];
+        Parallel.For(0, 2 * (nOrder + 1), i =>
+        {
+            int k = i / 2;
+            bool isMean = i % 2 == 0;
+            series[i] = isMean
+                ? (k == 0 ? ClosedFormSeries.InfiniteWidthDrift(thetaOrder) : ClosedFormSeries.Expand(exp.Mean[k], thetaOrder))
+                : ClosedFormSeries.Expand(exp.Variance[k], thetaOrder);
+        });
+        for (int k = 0; k <= nOrder; k++)
+        {
+            for (int j = 0; j <= thetaOrder; j++)
+            {
+                drift.Add(new SeriesTerm(j, k, series[2 * k][j]));
+                variance.Add(new SeriesTerm(j, k, series[2 * k + 1][j]));
+            }
+            if (k >= 1)
+            {
+                var (mn, md) = exp.Mean[k].ToFraction();
+                driftCf.Add(new ClosedFormTerm(k, mn, md));
+                var (vn, vd) = exp.Variance[k].ToFraction();
+                varCf.Add(new ClosedFormTerm(k, vn, vd));
+            }
+        }
+        return new DerivationResult(thetaOrder, nOrder, drift, variance, driftCf, varCf);
+    }
+}
