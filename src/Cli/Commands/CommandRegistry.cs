@@ -8,6 +8,10 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All(CliContext ctx)
     {
         yield return JCommand.Create(ctx);
+        yield return DeriveCommand.Create(ctx);
+        yield return CheckCommand.Create(ctx);
+        yield return RhoCommand.Create(ctx);
+        yield return DerivationDocCommand.Create(ctx);
         yield return McCommand.Create(ctx);
         yield return MergeCommand.Create(ctx);
     }

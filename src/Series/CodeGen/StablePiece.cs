@@ -18,6 +18,7 @@ public sealed class StablePiece
 
     private readonly JPolynomial _absNumerator;
     private readonly int _degree;
+    private readonly double[] _series, _omitted;
 
     private StablePiece(JPolynomial numerator, int dPower, bool isInfiniteWidthDrift, ThetaSeries series, int order)
     {
@@ -27,6 +28,8 @@ public sealed class StablePiece
         Order = order;
         Series = Enumerable.Range(0, order + 1).Select(j => series[j]).ToArray();
         Omitted = Enumerable.Range(order + 1, 2).Select(j => series[j]).ToArray();
+        _series = Series.Select(c => c.ToDouble()).ToArray();
+        _omitted = Omitted.Select(c => Math.Abs(c.ToDouble())).ToArray();
         _absNumerator = JPolynomial.Zero;
         foreach (var (m, q) in numerator.Terms)
         {
@@ -68,6 +71,21 @@ public sealed class StablePiece
     public static StablePiece FromTerm(ClosedFormTerm term, int order) =>
         term.Special is not null ? InfiniteWidthDrift(order) : Create(term.Numerator, term.DPower, order);
 
+    /// <summary>
+    /// The piece for a closed form of a derivation whose exact θ-series through θ^{order+2} is already known
+    /// (<paramref name="series"/>[j] = coefficient of θ^j, e.g. from a derivation two θ-orders higher).
+    /// </summary>
+    public static StablePiece FromTerm(ClosedFormTerm term, IReadOnlyList<PiLaurent> series, int order)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(order);
+        if (series.Count < order + 3)
+            throw new ArgumentException($"need the series through theta^{order + 2}.", nameof(series));
+        var s = ThetaSeries.FromCoefficients(0, series.Take(order + 3), order + 3);
+        return term.Special is not null
+            ? new StablePiece(JPolynomial.Zero, 0, true, s, order)
+            : new StablePiece(term.Numerator, term.DPower, false, s, order);
+    }
+
     /// <summary>Double value of the closed form with J's from <see cref="JFunction"/> (0 &lt; θ ≤ π).</summary>
     public double ClosedForm(double theta)
     {
@@ -92,9 +110,9 @@ public sealed class StablePiece
     public double SeriesError(double theta)
     {
         double trunc = 0, tp = Math.Pow(theta, Order + 1);
-        foreach (var c in Omitted) { trunc += Math.Abs(c.ToDouble()) * tp; tp *= theta; }
+        foreach (var c in _omitted) { trunc += c * tp; tp *= theta; }
         double abs = 0; tp = 1;
-        foreach (var c in Series) { abs += Math.Abs(c.ToDouble()) * tp; tp *= theta; }
+        foreach (var c in _series) { abs += Math.Abs(c) * tp; tp *= theta; }
         return trunc + 2 * Unit * abs;
     }
 
@@ -102,38 +120,12 @@ public sealed class StablePiece
     public double SeriesValue(double theta)
     {
         double r = 0;
-        for (int j = Order; j >= 0; j--) r = r * theta + Series[j].ToDouble();
+        for (int j = Order; j >= 0; j--) r = r * theta + _series[j];
         return r;
     }
 
-    /// <summary>
-    /// The switch point θ_s (series below, closed form at and above) minimising the larger of the worst series error on
-    /// [0, θ_s] and the worst closed-form error on [θ_s, 2], over a log-spaced grid on [10⁻³, 2]; rounded down to two
-    /// significant digits so that the choice does not depend on the last bits of a libm.
-    /// </summary>
-    public SwitchChoice ChooseSwitch()
-    {
-        const int N = 240;
-        var grid = new double[N + 1];
-        for (int i = 0; i <= N; i++) grid[i] = Math.Pow(10, -3 + (Math.Log10(2) + 3) * i / N);
-        var ser = grid.Select(SeriesError).ToArray();
-        var cf = grid.Select(ClosedFormError).ToArray();
-        var serUpTo = new double[N + 1];
-        var cfFrom = new double[N + 1];
-        for (int i = 0; i <= N; i++) serUpTo[i] = Math.Max(i > 0 ? serUpTo[i - 1] : 0, ser[i]);
-        for (int i = N; i >= 0; i--) cfFrom[i] = Math.Max(i < N ? cfFrom[i + 1] : 0, cf[i]);
-        int best = 0;
-        for (int i = 1; i <= N; i++)
-            if (Math.Max(serUpTo[i], cfFrom[i]) < Math.Max(serUpTo[best], cfFrom[best])) best = i;
-        double s = RoundDown2(grid[best]);
-        return new SwitchChoice(s, Math.Max(serUpTo[best], cfFrom[best]));
-    }
-
-    private static double RoundDown2(double x)
-    {
-        double scale = Math.Pow(10, Math.Floor(Math.Log10(x)) - 1);
-        return Math.Round(Math.Floor(x / scale) * scale, 12);
-    }
+    /// <summary>The switch point for this piece alone (see <see cref="SwitchPoint.Choose"/>).</summary>
+    public SwitchChoice ChooseSwitch() => SwitchPoint.Choose([(this, 1.0)]);
 
     private static JPolynomial MonomialPolynomial(JMonomial m)
     {
@@ -144,6 +136,3 @@ public sealed class StablePiece
         return r;
     }
 }
-
-/// <summary>A switch point θ_s and the estimated worst error of the piece with it.</summary>
-public sealed record SwitchChoice(double Theta, double EstimatedError);

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using Degeneracy.Series.Derivation;
+using Degeneracy.Series.SmallAngle;
+
+namespace Degeneracy.Cli.Commands;
+
+/// <summary><c>degeneracy rho --n N [--exact] [--order K]</c>: ρ(N) from the derived 1/n-series and/or the exact small-angle law.</summary>
+internal static class RhoCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var n = new Option<int>("--n") { Description = "layer width N ≥ 2", Required = true };
+        var exact = new Option<bool>("--exact") { Description = "also (or only, with --order 0) the exact small-angle law" };
+        var order = new Option<int>("--order") { Description = $"1/n order of the series (1 … {LogRatioExpansion.MaxOrder}); 0 = series off", DefaultValueFactory = _ => 3 };
+        var cmd = new Command("rho", "ρ(n): width-only drift of ln sin²θ at small angles.");
+        foreach (var o in new Option[] { n, exact, order }) cmd.Options.Add(o);
+        cmd.SetAction(p => Run(ctx, p.GetValue(n), p.GetValue(exact), p.GetValue(order)));
+        return cmd;
+    }
+
+    private static int Run(CliContext ctx, int n, bool exact, int order)
+    {
+        if (n < 2) throw new ArgumentOutOfRangeException("--n", n, "--n must be an integer width >= 2.");
+        if (order < 0 || order > LogRatioExpansion.MaxOrder)
+            throw new ArgumentOutOfRangeException("--order", order, $"--order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+        if (order > 0)
+        {
+            var terms = Derivation.Derive(0, order).Terms(Quantity.Rho);
+            double eps = 1.0 / n, sum = 0;
+            foreach (var t in terms) sum += t.Value * Math.Pow(eps, t.InvNPower);
+            ctx.Out.WriteLine($"series (order {order}): {F(sum)}   = " + string.Join(" + ", terms.Where(t => !t.Coefficient.IsZero).Select(t => $"{t.Coefficient}/n^{t.InvNPower}")));
+        }
+        if (exact || order == 0)
+        {
+            var e = SmallAngleLaw.Evaluate(n);
+            ctx.Out.WriteLine($"exact small-angle law: {F(e.Rho)}");
+        }
+        double pub = Math.Log((n + 5.0) / (n - 1.0)) - 10.0 * n / ((n + 5.0) * (n + 5.0)) + 6.0 * n / ((n - 1.0) * (n - 1.0));
+        ctx.Out.WriteLine($"published eq. 2: {F(pub)}");
+        return CliRunner.Ok;
+    }
+}

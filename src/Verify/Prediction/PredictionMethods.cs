@@ -1,0 +1,63 @@
+using Degeneracy.Series.Evaluation;
+
+namespace Degeneracy.Verify.Prediction;
+
+/// <summary>
+/// The whole-network predictors by name (MATH.md §4). Every one steps into layer ℓ + 1 with n_{ℓ+1}.
+/// <list type="bullet">
+/// <item><c>infinite</c>: Approximation 2, cos θ^{ℓ+1} = 2J_{1,1}(θ^ℓ); sd 0.</item>
+/// <item><c>linear</c>: Approximation 1, x^{ℓ+1} = x^ℓ − (2/(3π))θ^ℓ − ρ_pub(n); sd by the delta method with σ² = 8/n
+/// (Theorem 3, eq. 6, at θ = 0).</item>
+/// <item><c>paper</c>, <c>series</c>: Algorithm 1, x^{ℓ+1} = μ(θ^ℓ, n) with μ_pub (<see cref="LayerLaws.Paper"/>) or the
+/// derived law at the chosen 1/n order (<see cref="LayerLaws.Series"/>); sd by the delta method
+/// (<see cref="PointPredictor"/>).</item>
+/// <item><c>density</c>: Approximation 3 propagated on a grid (<see cref="DensityPredictor"/>) with the series law.</item>
+/// <item><c>exact-small-angle</c>: the same with <see cref="SmallAngleBlendedLaw"/> over the series law.</item>
+/// </list>
+/// </summary>
+public static class PredictionMethods
+{
+    /// <summary>All method names, in display order.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["infinite", "linear", "paper", "series", "density", "exact-small-angle"];
+
+    /// <summary>The predictor called <paramref name="name"/>; <paramref name="nOrder"/> is the 1/n order of the series law.</summary>
+    /// <exception cref="ArgumentException">Unknown name or n-order outside [0, 5].</exception>
+    public static IAnglePredictor Create(string name, int nOrder = 1, int gridPoints = 2000)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name switch
+        {
+            "infinite" => new PointPredictor("infinite", (theta, _, _) => InfiniteWidthMap.NextX(theta), (_, _) => 0),
+            "linear" => new PointPredictor("linear", (theta, x, n) => x - 2 / (3 * Math.PI) * theta - PublishedLaw.Rho(n), (_, n) => 8 / n),
+            "paper" => Algorithm1("paper", LayerLaws.Paper),
+            "series" => Algorithm1("series", LayerLaws.Series(nOrder)),
+            "density" => new DensityPredictor(LayerLaws.Series(nOrder), "density", gridPoints),
+            "exact-small-angle" => new DensityPredictor(new SmallAngleBlendedLaw(LayerLaws.Series(nOrder)), "exact-small-angle", gridPoints),
+            _ => throw new ArgumentException($"unknown method '{name}'; expected one of {string.Join(", ", Names)}", nameof(name)),
+        };
+    }
+
+    /// <summary>Parses "all" or a comma-separated list of names (duplicates removed, order kept).</summary>
+    /// <exception cref="ArgumentException">An unknown or empty name.</exception>
+    public static IReadOnlyList<string> ParseList(string spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Trim() == "all") return Names;
+        var result = new List<string>();
+        foreach (string raw in spec.Split(','))
+        {
+            string name = raw.Trim();
+            if (!Names.Contains(name))
+                throw new ArgumentException($"unknown method '{name}'; expected 'all' or a comma-separated list of {string.Join(", ", Names)}", "--method");
+            if (!result.Contains(name)) result.Add(name);
+        }
+        return result;
+    }
+
+    /// <summary>Algorithm 1 with a law: x^{ℓ+1} = x^ℓ + Drift(θ^ℓ, n), variance σ²(θ^ℓ, n) per step.</summary>
+    public static IAnglePredictor Algorithm1(string name, ILayerLaw law)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        return new PointPredictor(name, (theta, x, n) => x + law.Drift(theta, n), law.Sigma2);
+    }
+}
