@@ -164,7 +164,8 @@ public static class EvaluatorGenerator
     {
         if (c.Length == 0) return "0.0";
         string r = Lit(c[^1]);
-        for (int i = c.Length - 2; i >= 0; i--) r = $"Math.FusedMultiplyAdd({r}, {x}, {Lit(c[i])})";
+        for (int i = c.Length - 2; i >= 0; i--)
+            r = c[i] == 0 ? $"{r} * {x}" : $"Math.FusedMultiplyAdd({r}, {x}, {Lit(c[i])})";
         return r;
     }
 

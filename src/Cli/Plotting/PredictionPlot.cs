@@ -1,0 +1,96 @@
+using Degeneracy.Verify.MonteCarlo;
+using Degeneracy.Verify.Prediction;
+using ScottPlot;
+
+namespace Degeneracy.Cli.Plotting;
+
+/// <summary>
+/// The seed paper's Figure 3 (left) for any network: Monte Carlo mean ± sd of ln sin²θ^ℓ per layer as error bars and
+/// each method's mean as a line inside a translucent ±sd band; PNG or SVG by the file's extension.
+/// </summary>
+internal static class PredictionPlot
+{
+    /// <summary>Throws a one-line <see cref="ArgumentException"/> or <see cref="IOException"/> unless <paramref name="path"/> can be written.</summary>
+    public static void CheckWritable(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("--plot: the path is empty", "--plot");
+        string ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext is not (".png" or ".svg")) throw new ArgumentException($"--plot: '{path}' must end in .png or .svg", "--plot");
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"--plot: folder '{folder}' does not exist");
+        if (Directory.Exists(full)) throw new IOException($"--plot: '{path}' is a folder");
+        string probe = Path.Combine(folder, $".degeneracy-probe-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new IOException($"--plot: cannot write to folder '{folder}' ({CliRunner.OneLine(e.Message)})", e);
+        }
+        finally
+        {
+            if (File.Exists(probe)) File.Delete(probe);
+        }
+    }
+
+    /// <summary>Renders and writes atomically (temp file in the same folder, then rename).</summary>
+    public static void Save(string path, string title, IReadOnlyList<NetworkPrediction> predictions, MonteCarloResult? mc,
+        int width = 1000, int height = 650)
+    {
+        var plot = new Plot();
+        Color[] palette = [Colors.Gray, Colors.DarkOrange, Colors.Crimson, Colors.RoyalBlue, Colors.ForestGreen, Colors.Purple, Colors.Teal];
+        int colorIndex = 0;
+        foreach (var p in predictions)
+        {
+            var color = palette[colorIndex++ % palette.Length];
+            double[] xs = p.Layers.Select(l => (double)l.Layer).ToArray();
+            double[] mean = p.Layers.Select(l => l.Mean).ToArray();
+            double[] sd = p.Layers.Select(l => l.Sd).ToArray();
+            if (sd.Any(s => s > 0))
+            {
+                var band = plot.Add.FillY(xs, mean.Zip(sd, (m, s) => m - s).ToArray(), mean.Zip(sd, (m, s) => m + s).ToArray());
+                band.FillStyle.Color = color.WithAlpha(0.15);
+                band.LineStyle.Width = 0;
+            }
+            var line = plot.Add.Scatter(xs, mean);
+            line.Color = color;
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+            line.LegendText = sd.Any(s => s > 0) ? $"{p.Method} (mean ± sd)" : $"{p.Method} (mean)";
+        }
+        if (mc is not null)
+        {
+            var layers = mc.Layers.Where(s => s.Count > 1).ToArray();
+            double[] xs = layers.Select(s => (double)s.Layer).ToArray();
+            double[] ys = layers.Select(s => s.Mean).ToArray();
+            var bars = plot.Add.ErrorBar(xs, ys, layers.Select(s => Math.Sqrt(s.Variance)).ToArray());
+            bars.Color = Colors.Black;
+            var points = plot.Add.Scatter(xs, ys);
+            points.Color = Colors.Black;
+            points.LineWidth = 0;
+            points.MarkerSize = 5;
+            points.LegendText = $"Monte Carlo (mean ± sd, {mc.Configuration.Samples} samples)";
+        }
+        plot.Title(title);
+        plot.XLabel("layer ℓ");
+        plot.YLabel("ln sin²θ^ℓ");
+        plot.Font.Automatic(); // picks installed fonts that have ℓ, ², θ
+        plot.ShowLegend(Alignment.LowerLeft);
+
+        string full = Path.GetFullPath(path);
+        string ext = Path.GetExtension(full).ToLowerInvariant();
+        string temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}{ext}");
+        try
+        {
+            if (ext == ".svg") plot.SaveSvg(temp, width, height);
+            else plot.SavePng(temp, width, height);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Degeneracy.Series.Derivation;
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.Cli.Tests;
+
+public class DeriveCheckCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Derive_Json_HasShapeAndExactCoefficients()
+    {
+        var (code, o, e) = Run("derive", "--quantity", "sigma2", "--theta-order", "2", "--n-order", "1", "--closed-form", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("", e);
+        using var doc = JsonDocument.Parse(o);
+        var r = doc.RootElement;
+        Assert.Equal(["quantity", "thetaOrder", "nOrder", "terms", "closedForm"], r.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("sigma2", r.GetProperty("quantity").GetString());
+        var t = r.GetProperty("terms").EnumerateArray().Single(x => x.GetProperty("theta").GetInt32() == 2 && x.GetProperty("invN").GetInt32() == 1);
+        // Independent: the paper's eq. 6 coefficient with π² (its printed π is a misprint, see DERIVATION.md), −8 − 296/(45π²).
+        Assert.Equal(ExpressionParser.ParsePiLaurent("-8 - 296/(45*pi^2)"), ExpressionParser.ParsePiLaurent(t.GetProperty("coefficient").GetString()!));
+        Assert.Equal(-8 - 296 / (45 * Math.PI * Math.PI), t.GetProperty("value").GetDouble(), 14);
+        Assert.Single(r.GetProperty("closedForm").EnumerateArray());
+    }
+
+    [Fact]
+    public void Check_TheoremThreeMu_MatchesThroughFirstOrder_ExitZero()
+    {
+        var (code, o, _) = Run("check", "--quantity", "mu", "--formula", PublishedFormulas.Theorem3Mu, "--theta-order", "2", "--n-order", "1");
+        Assert.Equal(0, code);
+        Assert.Contains("all coefficients match", o);
+    }
+
+    [Fact]
+    public void Check_TheoremThreeSigma2_ReportsTheMismatch_ExitOne()
+    {
+        var (code, o, _) = Run("check", "--quantity", "sigma2", "--formula", PublishedFormulas.Theorem3Sigma2, "--theta-order", "2", "--n-order", "1");
+        Assert.Equal(1, code);
+        Assert.Contains("theta^2 n^-1: MISMATCH", o);
+        Assert.Contains("-8 - 296/(45*pi^2)", o);
+    }
+
+    [Fact]
+    public void Check_ClosedFormPrintedByDerive_RoundTripsToAllMatch()
+    {
+        // The derived closed form, printed as text and fed back as a formula, must match itself exactly.
+        var d = Degeneracy.Series.Derivation.Derivation.Derive(3, 1);
+        string formula = $"{d.VarianceClosedForm[0].Print()}/n";
+        var (code, o, e) = Run("check", "--quantity", "sigma2", "--formula", formula, "--theta-order", "3", "--n-order", "1");
+        Assert.True(code == 0, o + e);
+    }
+
+    [Theory]
+    [InlineData("1 + ", 4)]
+    [InlineData("ln(theta", 8)]
+    [InlineData("2*foo", 2)]
+    public void Check_ParseError_ExitTwoWithPosition(string formula, int position)
+    {
+        var (code, o, e) = Run("check", "--quantity", "mu", "--formula", formula);
+        Assert.Equal(2, code);
+        Assert.Equal("", o);
+        Assert.Single(e.TrimEnd('\n').Split('\n'));
+        Assert.Contains($"position {position}", e);
+    }
+
+    [Theory]
+    [InlineData("derive", "--quantity", "nu")]
+    [InlineData("derive", "--theta-order", "-1")]
+    [InlineData("derive", "--n-order", "99")]
+    [InlineData("check", "--quantity", "all", "--formula", "1")]
+    [InlineData("rho", "--n", "1")]
+    [InlineData("rho", "--n", "8", "--order", "9")]
+    public void BadInput_ExitTwoOneLine(params string[] args)
+    {
+        var (code, o, e) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", o);
+        Assert.Single(e.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("   at ", e);
+    }
+
+    [Fact]
+    public void Rho_Exact_PrintsExactLawAndPublished()
+    {
+        var (code, o, _) = Run("rho", "--n", "2", "--exact");
+        Assert.Equal(0, code);
+        // ρ_exact(2) = 2 ln 2 (k ~ Bin(2, 1/2) conditioned on k ≥ 2 is k = 2: ψ(1) − ψ(1/2) = 2 ln 2).
+        var line = o.Split('\n').Single(l => l.StartsWith("exact"));
+        Assert.Equal(2 * Math.Log(2), double.Parse(line.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture), 13);
+    }
+
+    [Fact]
+    public void DerivationDoc_WritesFileAtomically()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"deriv-{Guid.NewGuid():N}.md");
+        try
+        {
+            var (code, _, _) = Run("derivation-doc", "--out", path, "--theta-order", "2", "--n-order", "1");
+            Assert.Equal(0, code);
+            Assert.Contains("Theorem 3, eq. 6", File.ReadAllText(path));
+        }
+        finally { File.Delete(path); }
+    }
+}
