@@ -6,16 +6,18 @@ namespace Degeneracy.Symbolic;
 /// <summary>
 /// An exact rational number p/q on <see cref="BigInteger"/>, always in canonical form (q &gt; 0, gcd(p, q) = 1).
 /// A small immutable struct of our own rather than the <c>Fractions</c> package: the series engine spends most of its
-/// time in +, × and canonicalisation of small fractions; bench/RationalBenchmarks measures both side by side
-/// (docs/BENCHMARKS.md) and ours is faster on that workload because it skips Fractions' normalisation options.
+/// time in +, × and canonicalisation of small fractions, which here use Knuth's cross-gcd forms (the results of
+/// + and × need no final gcd of the full products). bench/RationalBenchmarks measures both side by side
+/// (docs/BENCHMARKS.md); we keep our own type for its exact correctly-rounded <see cref="ToDouble"/>, the
+/// canonical text form the parser reads back, and no dependency in the algebra core.
 /// </summary>
 public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 {
     private readonly BigInteger _num;
-    private readonly BigInteger _denMinusOne; // default(Rational) is 0/1
+    private readonly BigInteger _den; // 0 only in default(Rational), which means 0/1
 
     public BigInteger Numerator => _num;
-    public BigInteger Denominator => _denMinusOne + BigInteger.One;
+    public BigInteger Denominator => _den.IsZero ? BigInteger.One : _den;
 
     public static readonly Rational Zero = new(BigInteger.Zero, BigInteger.One, canonical: true);
     public static readonly Rational One = new(BigInteger.One, BigInteger.One, canonical: true);
@@ -25,7 +27,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     private Rational(BigInteger num, BigInteger den, bool canonical)
     {
         _num = num;
-        _denMinusOne = den - BigInteger.One;
+        _den = den;
     }
 
     /// <summary>Creates num/den in canonical form; den must be non-zero.</summary>
@@ -37,7 +39,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         if (!g.IsOne && !g.IsZero) { num /= g; den /= g; }
         if (num.IsZero) den = BigInteger.One;
         _num = num;
-        _denMinusOne = den - BigInteger.One;
+        _den = den;
     }
 
     public static Rational FromInteger(BigInteger n) => new(n, BigInteger.One, canonical: true);
@@ -46,8 +48,8 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public static implicit operator Rational(BigInteger n) => FromInteger(n);
 
     public bool IsZero => _num.IsZero;
-    public bool IsOne => _num.IsOne && _denMinusOne.IsZero;
-    public bool IsInteger => _denMinusOne.IsZero;
+    public bool IsOne => _num.IsOne && (_den.IsOne || _den.IsZero);
+    public bool IsInteger => _den.IsOne || _den.IsZero;
     public int Sign => _num.Sign;
 
     public static Rational operator +(Rational a, Rational b)
@@ -55,8 +57,15 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         if (a.IsZero) return b;
         if (b.IsZero) return a;
         BigInteger ad = a.Denominator, bd = b.Denominator;
-        if (ad == bd) return new Rational(a._num + b._num, ad);
-        return new Rational(a._num * bd + b._num * ad, ad * bd);
+        if (ad.IsOne && bd.IsOne) return new Rational(a._num + b._num, BigInteger.One, canonical: true);
+        // Knuth 4.5.1: with g = gcd(ad, bd), t = an·(bd/g) + bn·(ad/g), g2 = gcd(t, g): (t/g2)/((ad/g)·(bd/g2)).
+        var g = BigInteger.GreatestCommonDivisor(ad, bd);
+        if (g.IsOne) return new Rational(a._num * bd + b._num * ad, ad * bd, canonical: true);
+        var adg = ad / g;
+        var t = a._num * (bd / g) + b._num * adg;
+        if (t.IsZero) return Zero;
+        var g2 = BigInteger.GreatestCommonDivisor(t, g);
+        return g2.IsOne ? new Rational(t, adg * bd, canonical: true) : new Rational(t / g2, adg * (bd / g2), canonical: true);
     }
 
     public static Rational operator -(Rational a) => new(-a._num, a.Denominator, canonical: true);
@@ -65,8 +74,15 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public static Rational operator *(Rational a, Rational b)
     {
         if (a.IsZero || b.IsZero) return Zero;
-        if (a.IsInteger && b.IsInteger) return new Rational(a._num * b._num, BigInteger.One, canonical: true);
-        return new Rational(a._num * b._num, a.Denominator * b.Denominator);
+        BigInteger ad = a.Denominator, bd = b.Denominator;
+        if (ad.IsOne && bd.IsOne) return new Rational(a._num * b._num, BigInteger.One, canonical: true);
+        // Cross-reduce first: the product of reduced factors is then canonical without a final gcd.
+        var g1 = bd.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(a._num, bd);
+        var g2 = ad.IsOne ? BigInteger.One : BigInteger.GreatestCommonDivisor(b._num, ad);
+        var num = (g1.IsOne ? a._num : a._num / g1) * (g2.IsOne ? b._num : b._num / g2);
+        var den = (g2.IsOne ? ad : ad / g2) * (g1.IsOne ? bd : bd / g1);
+        if (den.Sign < 0) { num = -num; den = -den; }
+        return new Rational(num, den, canonical: true);
     }
 
     public static Rational operator /(Rational a, Rational b)
@@ -94,10 +110,11 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public static bool operator <=(Rational a, Rational b) => a.CompareTo(b) <= 0;
     public static bool operator >=(Rational a, Rational b) => a.CompareTo(b) >= 0;
 
-    public bool Equals(Rational other) => _num == other._num && _denMinusOne == other._denMinusOne;
+    public bool Equals(Rational other) => _num == other._num && Denominator == other.Denominator;
     public override bool Equals(object? obj) => obj is Rational r && Equals(r);
-    public override int GetHashCode() => HashCode.Combine(_num, _denMinusOne);
+    public override int GetHashCode() => HashCode.Combine(_num, Denominator);
     public int CompareTo(Rational other) => (_num * other.Denominator).CompareTo(other._num * Denominator);
+
 
     /// <summary>The double nearest to p/q (round-half-to-even), exact to the last bit for normal results.</summary>
     public double ToDouble() => RoundToDouble(_num, Denominator);

@@ -41,6 +41,19 @@ public class RationalTests
     public bool ToDouble_MatchesIeeeDivision_ForSmallIntegers(int p, int q) =>
         q == 0 || new Rational(p, q).ToDouble() == (double)p / q;   // both are correctly rounded
 
+    [Property(MaxTest = 500)]
+    public bool AddAndMultiply_AgreeWithNaiveCrossProductForm(long a, long b, long c, long d, int scale)
+    {
+        // Reference: the textbook (ad + bc)/bd and ac/bd, canonicalised by the public constructor (a different path
+        // from the cross-gcd fast paths of + and ×). Denominators share factors via `scale` to exercise gcd > 1.
+        long s = 1 + Math.Abs((long)scale % 97);
+        BigInteger bb = new BigInteger(b == 0 ? 1 : b) * s, dd = new BigInteger(d == 0 ? 1 : d) * s;
+        var x = new Rational(a, bb); var y = new Rational(c, dd);
+        var sum = new Rational(x.Numerator * y.Denominator + y.Numerator * x.Denominator, x.Denominator * y.Denominator);
+        var prod = new Rational(x.Numerator * y.Numerator, x.Denominator * y.Denominator);
+        return x + y == sum && x * y == prod && (x + y).Denominator.Sign > 0 && BigInteger.GreatestCommonDivisor((x * y).Numerator, (x * y).Denominator) <= 1;
+    }
+
     [Fact]
     public void ToDouble_HalfwayCase_RoundsToEven()
     {

@@ -14,5 +14,9 @@ internal static class CommandRegistry
         yield return DerivationDocCommand.Create(ctx);
         yield return McCommand.Create(ctx);
         yield return MergeCommand.Create(ctx);
+        yield return CodegenCommand.Create(ctx);
+        yield return EvalCommand.Create(ctx);
+        yield return PredictCommand.Create(ctx);
+        yield return TableCommand.Create(ctx);
     }
 }

@@ -35,6 +35,12 @@ internal static class PredictionPlot
         }
     }
 
+    private static bool SKFontExists(string family)
+    {
+        using var typeface = SkiaSharp.SKTypeface.FromFamilyName(family);
+        return typeface is not null && typeface.FamilyName == family;
+    }
+
     /// <summary>Renders and writes atomically (temp file in the same folder, then rename).</summary>
     public static void Save(string path, string title, IReadOnlyList<NetworkPrediction> predictions, MonteCarloResult? mc,
         int width = 1000, int height = 650)
@@ -51,8 +57,16 @@ internal static class PredictionPlot
             if (sd.Any(s => s > 0))
             {
                 var band = plot.Add.FillY(xs, mean.Zip(sd, (m, s) => m - s).ToArray(), mean.Zip(sd, (m, s) => m + s).ToArray());
-                band.FillStyle.Color = color.WithAlpha(0.15);
+                band.FillStyle.Color = color.WithAlpha(0.07);
                 band.LineStyle.Width = 0;
+                foreach (int sign in new[] { -1, 1 })
+                {
+                    var edge = plot.Add.Scatter(xs, mean.Zip(sd, (m, s) => m + sign * s).ToArray());
+                    edge.Color = color;
+                    edge.LineWidth = 1;
+                    edge.LinePattern = LinePattern.Dashed;
+                    edge.MarkerSize = 0;
+                }
             }
             var line = plot.Add.Scatter(xs, mean);
             line.Color = color;
@@ -76,7 +90,9 @@ internal static class PredictionPlot
         plot.Title(title);
         plot.XLabel("layer ℓ");
         plot.YLabel("ln sin²θ^ℓ");
-        plot.Font.Automatic(); // picks installed fonts that have ℓ, ², θ
+        // DejaVu Sans (common on Linux) has ℓ, ² and θ; otherwise let ScottPlot pick installed fonts that have them.
+        if (SKFontExists("DejaVu Sans")) plot.Font.Set("DejaVu Sans");
+        else plot.Font.Automatic();
         plot.ShowLegend(Alignment.LowerLeft);
 
         string full = Path.GetFullPath(path);

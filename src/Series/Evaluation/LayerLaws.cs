@@ -22,4 +22,28 @@ public static class LayerLaws
 
     /// <summary>The published law μ_pub, σ²_pub (MATH.md §3), stable near θ = 0.</summary>
     public static ILayerLaw Paper => PublishedLaw.Instance;
+
+    /// <summary>μ(θ, n) = ln sin²θ + Drift(θ, n) of a law (−∞ at θ = 0); θ ∈ [0, π], finite n ≥ 2.</summary>
+    public static double Mu(ILayerLaw law, double theta, double n)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        if (law is CodeGen.GeneratedLaw g) return g.Mu(theta, n);
+        double drift = law.Drift(theta, n), s = Math.Sin(theta);
+        return drift + Math.Log(s * s);
+    }
+
+    /// <summary>
+    /// ρ(n) of a law, finite n ≥ 2: −Drift(0, n) = −Σ_k c_{0k} n^−k for the derived law; the published
+    /// ρ(n) = ln((n+5)/(n−1)) − 10n/(n+5)² + 6n/(n−1)² for <see cref="Paper"/>.
+    /// </summary>
+    public static double Rho(ILayerLaw law, double n)
+    {
+        ArgumentNullException.ThrowIfNull(law);
+        return law switch
+        {
+            CodeGen.GeneratedLaw g => g.Rho(n),
+            PublishedLaw => PublishedLaw.Rho(n),
+            _ => -law.Drift(0.0, n),
+        };
+    }
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Degeneracy.Series.Derivation;
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.Bench;
+
+/// <summary>
+/// The derivation from scratch: the work of <c>degeneracy derive --quantity all --theta-order 8 --n-order 3</c>
+/// (target ≤ 2 s), and the exact expansion of the published μ_pub, σ²_pub to θ⁴ ε¹ (the SymPy comparison of
+/// <c>bench/sympy_compare.py</c>). LogRatioExpansion.Derive and JClosedForm.Build keep static caches that no setup
+/// hook can clear, so the job is a cold start: every launch is a fresh process that runs the benchmark exactly once
+/// (no pilot, no jitting stage, no warm-up), i.e. each figure is the first call, JIT included.
+/// </summary>
+[SimpleJob(RunStrategy.ColdStart, launchCount: 3, warmupCount: 0, iterationCount: 1)]
+[MinColumn, MaxColumn, MemoryDiagnoser]
+public class DerivationBenchmarks
+{
+    /// <summary>Derivation of μ, σ², ρ to θ⁸ n⁻³ plus the text the CLI prints (every coefficient, exact and double).</summary>
+    [Benchmark]
+    public int DeriveAll_Theta8_N3()
+    {
+        var d = Derivation.Derive(8, 3);
+        var sb = new StringBuilder();
+        foreach (var q in new[] { Quantity.Mu, Quantity.Sigma2, Quantity.Rho })
+            foreach (var t in d.Terms(q).Where(t => !t.Coefficient.IsZero))
+                sb.Append(t.ThetaPower).Append(' ').Append(t.InvNPower).Append(' ').Append(t.Coefficient.Print(PrintFormat.Text))
+                  .Append(' ').AppendLine(t.Value.ToString("R", CultureInfo.InvariantCulture));
+        return sb.Length;
+    }
+
+    /// <summary>Exact expansion of μ_pub − ln sin²θ and σ²_pub to θ⁴ ε¹ (no derivation involved).</summary>
+    [Benchmark]
+    public int ExpandPublished_Theta4_N1() => PublishedExpansion.ExpandBoth().Sum(s => s.Count);
+}
+
+/// <summary>
+/// The "expand-published" mode of the bench executable (used by <c>bench/sympy_compare.py</c>): expands μ_pub − ln sin²θ
+/// and σ²_pub to θ⁴ ε¹ with <see cref="ExpressionExpansion"/>, timing the first (cold, JIT included) expansion and the
+/// best of five warm repeats, and prints the timings and every coefficient as parseable text.
+/// </summary>
+public static class PublishedExpansion
+{
+    public const int ThetaOrder = 4, NOrder = 1;
+
+    /// <summary>The two expressions expanded: μ_pub − ln(sin(θ)²) and σ²_pub.</summary>
+    public static readonly (string Name, string Formula)[] Formulas =
+    [
+        ("mu", "(" + PublishedFormulas.MuClosedForm + ") - ln(sin(theta)^2)"),
+        ("sigma2", PublishedFormulas.Sigma2ClosedForm),
+    ];
+
+    /// <summary>Parses and expands both formulas; returns, per formula, the coefficients (θ power, ε power, value).</summary>
+    public static List<List<(int J, int K, PiLaurent C)>> ExpandBoth()
+    {
+        var all = new List<List<(int, int, PiLaurent)>>();
+        foreach (var (_, formula) in Formulas)
+        {
+            var x = ExpressionExpansion.Expand(ExpressionParser.Parse(formula), ThetaOrder, NOrder);
+            if (x.HasLogs) throw new InvalidOperationException($"unexpected log terms: ln theta {x.LnTheta}, ln eps {x.LnEps}");
+            var list = new List<(int, int, PiLaurent)>();
+            for (int k = Math.Min(0, x.Series.EpsValuation); k <= NOrder; k++)
+            {
+                var s = x.Series[k];
+                for (int j = Math.Min(0, s.IsZero ? 0 : s.Valuation); j <= ThetaOrder; j++) list.Add((j, k, s[j]));
+            }
+            all.Add(list);
+        }
+        return all;
+    }
+
+    /// <summary>Runs the mode: prints <c>cold_ms</c>, <c>warm_ms</c> and one <c>coef NAME J K TEXT</c> line per coefficient.</summary>
+    public static int Run()
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var result = ExpandBoth();
+        double cold = sw.Elapsed.TotalMilliseconds;
+        double warm = double.PositiveInfinity;
+        for (int i = 0; i < 5; i++)
+        {
+            sw.Restart();
+            ExpandBoth();
+            warm = Math.Min(warm, sw.Elapsed.TotalMilliseconds);
+        }
+        var ci = CultureInfo.InvariantCulture;
+        Console.WriteLine("cold_ms " + cold.ToString("F3", ci));
+        Console.WriteLine("warm_ms " + warm.ToString("F3", ci));
+        for (int f = 0; f < Formulas.Length; f++)
+            foreach (var (j, k, c) in result[f])
+                Console.WriteLine($"coef {Formulas[f].Name} {j} {k} {c.Print(PrintFormat.Text)}");
+        return 0;
+    }
+}

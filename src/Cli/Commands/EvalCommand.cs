@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Degeneracy.Series.Evaluation;
+
+namespace Degeneracy.Cli.Commands;
+
+/// <summary>
+/// <c>degeneracy eval --quantity mu|drift|sigma2|rho --theta T... --n N... [--n-order K] [--form series|published] [--json]</c>:
+/// values of μ, the drift μ − ln sin²θ, σ² or ρ at every (θ, n) pair (Cartesian product; ρ takes no θ).
+/// </summary>
+internal static class EvalCommand
+{
+    private static readonly string[] Quantities = ["mu", "drift", "sigma2", "rho"];
+    private static readonly string[] Forms = ["series", "published"];
+
+    public static Command Create(CliContext ctx)
+    {
+        var quantity = new Option<string>("--quantity") { Description = "mu, drift (μ − ln sin²θ), sigma2 or rho", Required = true };
+        var theta = new Option<double[]>("--theta") { Description = "angles θ ∈ [0, π] (repeatable; not for rho)", AllowMultipleArgumentsPerToken = true };
+        var n = new Option<double[]>("--n") { Description = "widths n ≥ 2 (repeatable)", AllowMultipleArgumentsPerToken = true, Required = true };
+        var nOrder = new Option<int?>("--n-order") { Description = "order in 1/n of the series form (default 1)" };
+        var form = new Option<string>("--form") { Description = "series (derived) or published (the paper's O(1/n) formulas)", DefaultValueFactory = _ => "series" };
+        var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
+        var cmd = new Command("eval", "Evaluate μ, the drift, σ² or ρ of the per-layer law.");
+        foreach (var o in new Option[] { quantity, theta, n, nOrder, form, json }) cmd.Options.Add(o);
+        cmd.SetAction(parse => Run(ctx, parse.GetValue(quantity)!, parse.GetValue(theta) ?? [], parse.GetValue(n) ?? [],
+            parse.GetValue(nOrder), parse.GetValue(form) ?? "series", parse.GetValue(json)));
+        return cmd;
+    }
+
+    private static int Run(CliContext ctx, string quantity, double[] thetas, double[] ns, int? nOrderOption, string form, bool json)
+    {
+        if (!Quantities.Contains(quantity))
+            throw new ArgumentOutOfRangeException("--quantity", quantity, "--quantity must be one of " + string.Join(", ", Quantities) + ".");
+        if (!Forms.Contains(form))
+            throw new ArgumentOutOfRangeException("--form", form, "--form must be one of " + string.Join(", ", Forms) + ".");
+        bool published = form == "published";
+        if (published && nOrderOption is int k0 && k0 != 1)
+            throw new ArgumentOutOfRangeException("--n-order", k0, "--form published is the paper's O(1/n) law: --n-order must be 1.");
+        int nOrder = nOrderOption ?? 1;
+        bool rho = quantity == "rho";
+        if (rho && thetas.Length > 0) throw new ArgumentException("--theta does not apply to rho.");
+        if (!rho && thetas.Length == 0) throw new ArgumentException("--theta is required for " + quantity + ".");
+        foreach (var t in thetas)
+            if (!(t >= 0 && t <= Math.PI)) throw new ArgumentOutOfRangeException("--theta", t, "--theta must lie in [0, pi] (and not be NaN).");
+        foreach (var x in ns)
+            if (!(x >= 2) || double.IsInfinity(x)) throw new ArgumentOutOfRangeException("--n", x, "--n must be a finite width >= 2.");
+        ILayerLaw law;
+        try { law = published ? LayerLaws.Paper : LayerLaws.Series(nOrder); }
+        catch (ArgumentOutOfRangeException e) { throw new ArgumentOutOfRangeException("--n-order", nOrder, CliRunner.OneLine(e.Message)); }
+
+        var rows = new List<(double? Theta, double N, double Value)>();
+        if (rho) foreach (var x in ns) rows.Add((null, x, LayerLaws.Rho(law, x)));
+        else
+            foreach (var t in thetas)
+                foreach (var x in ns)
+                    rows.Add((t, x, quantity switch
+                    {
+                        "mu" => LayerLaws.Mu(law, t, x),
+                        "drift" => law.Drift(t, x),
+                        _ => law.Sigma2(t, x),
+                    }));
+        ctx.Out.Write(json ? Json(quantity, published ? 1 : nOrder, form, rows) : Table(quantity, published ? 1 : nOrder, form, rows));
+        return CliRunner.Ok;
+    }
+
+    private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms))
+        {
+            w.WriteStartObject();
+            w.WriteString("quantity", quantity);
+            w.WriteNumber("nOrder", nOrder);
+            w.WriteString("form", form);
+            w.WriteStartArray("values");
+            foreach (var (t, n, v) in rows)
+            {
+                w.WriteStartObject();
+                if (t is double th) w.WriteNumber("theta", th);
+                w.WriteNumber("n", n);
+                if (double.IsFinite(v)) w.WriteNumber("value", v);
+                else w.WriteString("value", D(v)); // μ(0, n) = −∞
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + Environment.NewLine;
+    }
+
+    private static string Table(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"# {quantity}, form {form}, n-order {nOrder}");
+        bool hasTheta = rows.Count > 0 && rows[0].Theta is not null;
+        var cells = rows.Select(r => (hasTheta ? new[] { D(r.Theta!.Value) } : []).Concat([D(r.N), D(r.Value)]).ToArray()).ToList();
+        string[] header = hasTheta ? ["theta", "n", quantity] : ["n", quantity];
+        var widths = header.Select((h, i) => Math.Max(h.Length, cells.Select(c => c[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+        sb.AppendLine(string.Join("  ", header.Select((h, i) => h.PadLeft(widths[i]))).TrimEnd());
+        foreach (var c in cells) sb.AppendLine(string.Join("  ", c.Select((x, i) => x.PadLeft(widths[i]))));
+        return sb.ToString();
+    }
+}
