@@ -12,7 +12,7 @@ internal static class CodegenCommand
     public static Command Create(CliContext ctx)
     {
         var outDir = new Option<string>("--out") { Description = "folder to write NAME.cs into (created if missing)", Required = true };
-        var thetaOrder = new Option<int>("--theta-order") { Description = "θ-order of the series used near θ = 0", DefaultValueFactory = _ => 32 };
+        var thetaOrder = new Option<int>("--theta-order") { Description = "θ-order of the series used near θ = 0", DefaultValueFactory = _ => 24 };
         var nOrder = new Option<int>("--n-order") { Description = "order in ε = 1/n", DefaultValueFactory = _ => 1 };
         var ns = new Option<string>("--namespace") { Description = "namespace of the generated class", DefaultValueFactory = _ => EvaluatorSpec.DefaultNamespace };
         var cls = new Option<string?>("--class") { Description = "name of the generated static class (default LayerLawOrderK)" };

@@ -21,7 +21,7 @@ public static class EvaluatorGenerator
     /// <summary>The evaluators checked in under <see cref="CheckedInFolder"/>: file name and spec.</summary>
     public static IReadOnlyList<(string FileName, EvaluatorSpec Spec)> CheckedIn { get; } =
     [
-        ("LayerLawOrder1.cs", new EvaluatorSpec(32, 1, EvaluatorSpec.DefaultNamespace, "LayerLawOrder1")),
+        ("LayerLawOrder1.cs", new EvaluatorSpec(24, 1, EvaluatorSpec.DefaultNamespace, "LayerLawOrder1")),
         ("LayerLawOrder2.cs", new EvaluatorSpec(36, 2, EvaluatorSpec.DefaultNamespace, "LayerLawOrder2")),
     ];
 

@@ -8,7 +8,7 @@ namespace Degeneracy.Series.CodeGen;
 /// <summary>
 /// One closed-form piece of a law, N(J)/D^p with D = 1 − 4J_{1,1}² (or the infinite-width drift
 /// m₀ = ln(D/sin²θ)), together with its exact θ-series about 0 and the error model that decides where the series must
-/// replace the closed form: the closed form loses digits like u·|N|₁/D^p (D ~ θ², |N|₁ the sum of the absolute
+/// replace the closed form: the closed form loses digits like u·‖N‖₂/D^p (D ~ θ², ‖N‖₂ the root-sum-square of the
 /// values of its terms), the truncated series errs by its first omitted terms (known exactly).
 /// </summary>
 public sealed class StablePiece
@@ -16,7 +16,6 @@ public sealed class StablePiece
     /// <summary>Unit roundoff 2⁻⁵³.</summary>
     public const double Unit = 1.1102230246251565e-16;
 
-    private readonly JPolynomial _absNumerator;
     private readonly int _degree;
     private readonly double[] _series, _omitted;
 
@@ -30,12 +29,7 @@ public sealed class StablePiece
         Omitted = Enumerable.Range(order + 1, 2).Select(j => series[j]).ToArray();
         _series = Series.Select(c => c.ToDouble()).ToArray();
         _omitted = Omitted.Select(c => Math.Abs(c.ToDouble())).ToArray();
-        _absNumerator = JPolynomial.Zero;
-        foreach (var (m, q) in numerator.Terms)
-        {
-            _absNumerator += q.Abs() * MonomialPolynomial(m);
-            _degree = Math.Max(_degree, m.Degree);
-        }
+        foreach (var (m, _) in numerator.Terms) _degree = Math.Max(_degree, m.Degree);
     }
 
     /// <summary>The numerator N (zero for m₀).</summary>
@@ -94,16 +88,27 @@ public sealed class StablePiece
         return Numerator.Evaluate((a, b) => JFunction.Evaluate(a, b, theta)) / Math.Pow(d, DPower);
     }
 
-    /// <summary>Estimated rounding error of the closed form in double at θ: (deg + 2)·u·|N|₁/D^p + p·(4u/D)·|N/D^p|.</summary>
+    /// <summary>
+    /// Estimated rounding error of the closed form in double at θ, with the probabilistic (root-sum-square) model of
+    /// rounding errors: u·√(deg + 2)·‖N‖₂/D^p + p·(4u/D)·|N/D^p|, where ‖N‖₂ is the root-sum-square of N's terms
+    /// (which cancel to N ~ θ^{2p} as θ → 0) and 4u/D the relative error of D = 1 − 4J_{1,1}².
+    /// </summary>
     public double ClosedFormError(double theta)
     {
         double j11 = JFunction.Evaluate(1, 1, theta), d = 1 - 4 * j11 * j11;
         double dRel = 4 * Unit / d;
         if (IsInfiniteWidthDrift) return dRel + 2 * Unit * Math.Abs(ClosedForm(theta));
         double dp = Math.Pow(d, DPower);
-        double abs = _absNumerator.Evaluate((a, b) => Math.Abs(JFunction.Evaluate(a, b, theta)));
-        double value = Numerator.Evaluate((a, b) => JFunction.Evaluate(a, b, theta));
-        return (_degree + 2) * Unit * abs / dp + DPower * dRel * Math.Abs(value / dp);
+        double sumSq = 0, value = 0;
+        foreach (var (m, q) in Numerator.Terms)
+        {
+            double t = q.ToDouble();
+            for (int v = 1; v < m.VariableCount; v++)
+                if (m[v] > 0) t *= Math.Pow(JFunction.Evaluate(JSymbols.Pair(v).A, JSymbols.Pair(v).B, theta), m[v]);
+            sumSq += t * t;
+            value += t;
+        }
+        return Unit * Math.Sqrt((_degree + 2) * sumSq) / dp + DPower * dRel * Math.Abs(value / dp);
     }
 
     /// <summary>Estimated error of the truncated series at θ: first two omitted terms plus rounding of Horner's rule.</summary>
@@ -126,13 +131,4 @@ public sealed class StablePiece
 
     /// <summary>The switch point for this piece alone (see <see cref="SwitchPoint.Choose"/>).</summary>
     public SwitchChoice ChooseSwitch() => SwitchPoint.Choose([(this, 1.0)]);
-
-    private static JPolynomial MonomialPolynomial(JMonomial m)
-    {
-        var r = JPolynomial.One;
-        for (int v = 0; v < m.VariableCount; v++)
-            if (m[v] > 0)
-                r *= (v == JSymbols.InverseD ? JPolynomial.InverseD : JPolynomial.J(JSymbols.Pair(v).A, JSymbols.Pair(v).B)).Pow(m[v]);
-        return r;
-    }
 }

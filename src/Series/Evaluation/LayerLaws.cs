@@ -5,7 +5,8 @@ namespace Degeneracy.Series.Evaluation;
 
 /// <summary>
 /// The per-layer laws the library offers: <see cref="Series(int)"/>, the derived law Σ_k ε^k m_k(θ) to a chosen order
-/// in ε = 1/n, and <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of MATH.md §3 evaluated stably.
+/// in ε = 1/n (orders 1 and 2 from the generated evaluators checked in under Evaluation/Generated, other orders from
+/// the slower <see cref="DerivedLaw"/>), and <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of MATH.md §3 evaluated stably.
 /// Instances are cached and thread-safe.
 /// </summary>
 public static class LayerLaws
@@ -17,7 +18,14 @@ public static class LayerLaws
     {
         if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
             throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
-        return SeriesCache.GetOrAdd(nOrder, k => new DerivedLaw(Derivation.Derivation.Derive(8, k)));
+        return SeriesCache.GetOrAdd(nOrder, k => k switch
+        {
+            1 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder1.ThetaOrder, 1, Generated.LayerLawOrder1.Mu,
+                Generated.LayerLawOrder1.Drift, Generated.LayerLawOrder1.Sigma2, Generated.LayerLawOrder1.Rho),
+            2 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder2.ThetaOrder, 2, Generated.LayerLawOrder2.Mu,
+                Generated.LayerLawOrder2.Drift, Generated.LayerLawOrder2.Sigma2, Generated.LayerLawOrder2.Rho),
+            _ => new DerivedLaw(Derivation.Derivation.Derive(8, k)),
+        });
     }
 
     /// <summary>The published law μ_pub, σ²_pub (MATH.md §3), stable near θ = 0.</summary>

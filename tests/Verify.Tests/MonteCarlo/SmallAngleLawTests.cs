@@ -62,6 +62,10 @@ public class SmallAngleLawTests
         var layer = result.Layers[0];
         double lnSin2Theta0 = 2 * Math.Log(Math.Sin(theta0));
         var (rho, variance) = ExactLaw(n);
+        // The library's SmallAngleLaw (src/Series/SmallAngle, computed by another route) must be the same law, so the
+        // MC comparison below holds for it too.
+        Assert.Equal(rho, Degeneracy.Series.SmallAngle.SmallAngleLaw.Rho(n), 1e-12 * rho);
+        Assert.Equal(variance, Degeneracy.Series.SmallAngle.SmallAngleLaw.Variance(n), 1e-12 * variance);
 
         double meanL = layer.Mean - lnSin2Theta0;
         Assert.True(Math.Abs(meanL + rho) < 4 * layer.MeanStdError,
