@@ -24,7 +24,7 @@ internal static class ReferenceGrid
         return t.Order().ToArray();
     }
 
-    public static readonly Lazy<LawReference> Order1 = new(() => new LawReference(Derivation.Derivation.Derive(24, 1)));
-    public static readonly Lazy<LawReference> Order2 = new(() => new LawReference(Derivation.Derivation.Derive(24, 2)));
+    public static readonly Lazy<LawReference> Order1 = new(() => new LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, 1)));
+    public static readonly Lazy<LawReference> Order2 = new(() => new LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, 2)));
     public static readonly Lazy<PublishedLawReference> Published = new(() => new PublishedLawReference());
 }
