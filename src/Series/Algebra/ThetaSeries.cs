@@ -47,6 +47,8 @@ public sealed class ThetaSeries
     public static readonly ThetaSeries One = Constant(PiLaurent.One);
 
     public bool IsZero => _c.Length == 0;
+    /// <summary>Highest exponent with a stored coefficient (Valuation − 1 for the zero series).</summary>
+    public int TopExponent => Valuation + _c.Length - 1;
     /// <summary>Coefficient of θ^j (j &lt; Precision).</summary>
     public PiLaurent this[int j]
     {

@@ -213,7 +213,7 @@ public static class EvaluatorGenerator
     {
         w.Line(isDrift
             ? "/// <summary>The drift (or μ when <paramref name=\"mu\"/>) from the closed forms in J's: ln(D/sin²θ) + Σ_{k≥1} ε^k N_k(J)/D^{p_k}, D = 1 − 4J_{1,1}².</summary>"
-            : "/// <summary>σ² from the closed forms in J's: Σ_{k≥1} ε^k N_k(J)/D^{p_k}, D = 1 − 4J_{1,1}².</summary>");
+            : "/// <summary>σ² from the closed forms in J's: Σ_{k≥1} ε^k N_k(J)/D^{p_k}, D = 1 − 4J_{1,1}², clamped at 0 (rounding near θ = π).</summary>");
         w.Line(isDrift ? $"private static double {q.Name}ClosedForm(double theta, double eps, bool mu)" : $"private static double {q.Name}ClosedForm(double theta, double eps)");
         w.Open();
         if (q.Pieces.Count == 0) { w.Line("return 0.0;"); w.Close(); w.Line(); return; }
@@ -254,7 +254,9 @@ public static class EvaluatorGenerator
             string dp = p.DPower switch { 0 => "", 1 => " * invD", _ => $" * invD{p.DPower}" };
             w.Line($"double m{k} = ({num}){dp};");
         }
-        w.Line($"return {EpsSum(q)};");
+        // σ² = Var[L] ≥ 0; near θ = π it vanishes like (π − θ)^11 and the J's (accurate to ~1e-17 absolute) can round it
+        // to −1e-26: clamp.
+        w.Line(isDrift ? $"return {EpsSum(q)};" : $"return Math.Max(0.0, {EpsSum(q)});");
         w.Close();
         w.Line();
     }

@@ -60,6 +60,5 @@ public static class ClosedFormSeries
     }
 
     /// <summary>ln(1 + u) for u with valuation ≥ 1.</summary>
-    public static ThetaSeries Log1p(ThetaSeries u) =>
-        u.ComposeInto(m => m == 0 ? Rational.Zero : new Rational(m % 2 == 1 ? 1 : -1, m));
+    public static ThetaSeries Log1p(ThetaSeries u) => u.Log1p();
 }

@@ -139,9 +139,9 @@ public static class ExpressionExpansion
                 "ln" or "log" => Log(x),
                 "exp" => Exp(x),
                 "sqrt" => x.HasLogs ? throw new ArgumentException("sqrt of a logarithm is not a power series.", "formula") : Plain(RationalPower(x.Series, Rational.Half)),
-                "sin" => Plain(Small(x, "sin").ComposeInto(m => m % 2 == 1 ? (m / 2 % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(m) : Rational.Zero)),
-                "cos" => Plain(Small(x, "cos").ComposeInto(m => m % 2 == 0 ? (m / 2 % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(m) : Rational.Zero)),
-                "arcsin" => Plain(Small(x, "arcsin").ComposeInto(ArcsinCoefficient)),
+                "sin" => Plain(Small(x, "sin").Sin()),
+                "cos" => Plain(Small(x, "cos").Cos()),
+                "arcsin" => Plain(Small(x, "arcsin").Arcsin()),
                 _ => throw new ArgumentException($"unknown function '{c.Function}'.", "formula"),
             };
         }
@@ -155,13 +155,6 @@ public static class ExpressionExpansion
             return s;
         }
 
-        private static Rational ArcsinCoefficient(int m)
-        {
-            if (m % 2 == 0) return Rational.Zero;
-            int k = (m - 1) / 2; // (2k)! / (4^k (k!)^2 (2k+1))
-            return Rational.Factorial(2 * k) / (Rational.FromInteger(System.Numerics.BigInteger.Pow(4, k)) * Rational.Factorial(k).Pow(2) * (2 * k + 1));
-        }
-
         /// <summary>ln x = w ln ε + v ln θ + ln c + ln(1 + u); requires c = 1 (ln of other constants is not in the ring).</summary>
         private LogSeries Log(LogSeries x)
         {
@@ -169,11 +162,8 @@ public static class ExpressionExpansion
             var (w, v, c, u) = Split(x.Series);
             if (c != PiLaurent.One)
                 throw new ArgumentException($"ln of a series with leading coefficient {c} (not 1) needs ln({c}), outside Q[pi, 1/pi].", "formula");
-            return new(Log1p(u), v, w);
+            return new(u.Log1p(), v, w);
         }
-
-        private static BivariateSeries Log1p(BivariateSeries u) =>
-            u.ComposeInto(m => m == 0 ? Rational.Zero : new Rational(m % 2 == 1 ? 1 : -1, m));
 
         /// <summary>x = c·θ^v·ε^w·(1 + u) with u small.</summary>
         private (int W, int V, PiLaurent C, BivariateSeries U) Split(BivariateSeries x)
@@ -199,7 +189,7 @@ public static class ExpressionExpansion
             if (s.EpsValuation < 0 || (!s.IsZero && s.EpsValuation == 0 && s[0].Valuation < 0))
                 throw new ArgumentException("exp of a series with negative powers is not a power series.", "formula");
             if (!c.IsZero) throw new ArgumentException($"exp({c}) is outside Q[pi, 1/pi].", "formula");
-            var e = s.ComposeInto(m => Rational.One / Rational.Factorial(m));
+            var e = s.Exp();
             var mono = BivariateSeries.Monomial(ThetaSeries.Monomial(PiLaurent.One, (int)x.LnTheta.Numerator), (int)x.LnEps.Numerator, ThetaSeries.Exact);
             return Plain(e * mono);
         }
@@ -213,12 +203,7 @@ public static class ExpressionExpansion
                 throw new ArgumentException($"x^{q} has a fractional power of theta or 1/n.", "formula");
             if (!c.IsRational || RationalRoot(c[0], q) is not { } cq)
                 throw new ArgumentException($"({c})^{q} is outside Q[pi, 1/pi].", "formula");
-            var binom = u.ComposeInto(m =>
-            {
-                Rational r = Rational.One;
-                for (int i = 0; i < m; i++) r *= (q - i) / (i + 1);
-                return r;
-            });
+            var binom = u.OnePlusPower(q);
             var mono = BivariateSeries.Monomial(ThetaSeries.Monomial(cq, (int)vq.Numerator), (int)wq.Numerator, ThetaSeries.Exact);
             return binom * mono;
         }

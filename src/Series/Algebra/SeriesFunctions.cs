@@ -1,0 +1,69 @@
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.Series.Algebra;
+
+/// <summary>
+/// Elementary functions of truncated series by composition with exact power series: exp, ln(1 + u), (1 + u)^q for
+/// rational q, sin, cos, arcsin. Arguments must be "small" (no constant term, no negative powers that do not shrink):
+/// the truncation of the result follows from the argument's, as everywhere else.
+/// </summary>
+public static class SeriesFunctions
+{
+    public static Rational ExpCoefficient(int m) => Rational.One / Rational.Factorial(m);
+    public static Rational Log1pCoefficient(int m) => m == 0 ? Rational.Zero : new Rational(m % 2 == 1 ? 1 : -1, m);
+    public static Rational SinCoefficient(int m) => m % 2 == 1 ? (m / 2 % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(m) : Rational.Zero;
+    public static Rational CosCoefficient(int m) => m % 2 == 0 ? (m / 2 % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(m) : Rational.Zero;
+
+    /// <summary>Coefficient of u^m in (1 + u)^q: the generalised binomial C(q, m).</summary>
+    public static Func<int, Rational> BinomialCoefficients(Rational q) => m =>
+    {
+        Rational r = Rational.One;
+        for (int i = 0; i < m; i++) r *= (q - i) / (i + 1);
+        return r;
+    };
+
+    /// <summary>Coefficient of u^m in arcsin u: (2k)!/(4^k (k!)² (2k+1)) for m = 2k + 1.</summary>
+    public static Rational ArcsinCoefficient(int m)
+    {
+        if (m % 2 == 0) return Rational.Zero;
+        int k = (m - 1) / 2;
+        return Rational.Factorial(2 * k) / (Rational.FromInteger(System.Numerics.BigInteger.Pow(4, k)) * Rational.Factorial(k).Pow(2) * (2 * k + 1));
+    }
+
+    /// <summary>e^u for u with valuation ≥ 1.</summary>
+    public static ThetaSeries Exp(this ThetaSeries u) => u.ComposeInto(ExpCoefficient);
+    /// <summary>ln(1 + u) for u with valuation ≥ 1.</summary>
+    public static ThetaSeries Log1p(this ThetaSeries u) => u.ComposeInto(Log1pCoefficient);
+    /// <summary>(1 + u)^q for u with valuation ≥ 1, q rational.</summary>
+    public static ThetaSeries OnePlusPower(this ThetaSeries u, Rational q) => u.ComposeInto(BinomialCoefficients(q));
+    public static ThetaSeries Sin(this ThetaSeries u) => u.ComposeInto(SinCoefficient);
+    public static ThetaSeries Cos(this ThetaSeries u) => u.ComposeInto(CosCoefficient);
+    public static ThetaSeries Arcsin(this ThetaSeries u) => u.ComposeInto(ArcsinCoefficient);
+
+    /// <summary>e^u for a small bivariate u.</summary>
+    public static BivariateSeries Exp(this BivariateSeries u) => u.ComposeInto(ExpCoefficient);
+    /// <summary>ln(1 + u) for a small bivariate u.</summary>
+    public static BivariateSeries Log1p(this BivariateSeries u) => u.ComposeInto(Log1pCoefficient);
+    /// <summary>(1 + u)^q for a small bivariate u.</summary>
+    public static BivariateSeries OnePlusPower(this BivariateSeries u, Rational q) => u.ComposeInto(BinomialCoefficients(q));
+    public static BivariateSeries Sin(this BivariateSeries u) => u.ComposeInto(SinCoefficient);
+    public static BivariateSeries Cos(this BivariateSeries u) => u.ComposeInto(CosCoefficient);
+    public static BivariateSeries Arcsin(this BivariateSeries u) => u.ComposeInto(ArcsinCoefficient);
+
+    /// <summary>f(g(θ)) for g with valuation ≥ 1: composition of two truncated series.</summary>
+    public static ThetaSeries Compose(this ThetaSeries f, ThetaSeries g)
+    {
+        if (f.Valuation < 0) throw new ArgumentException("the outer series must be a power series (no negative powers).", nameof(f));
+        if (!g.IsZero && g.Valuation < 1) throw new ArgumentException("the inner series must vanish at 0.", nameof(g));
+        // Horner: f(g) = c0 + g(c1 + g(c2 + …)), with f's truncation turned into O(g^N) = O(θ^{N·v_g}).
+        int n = f.Precision;
+        var result = ThetaSeries.Zero.Truncate(g.IsZero ? ThetaSeries.Exact : (int)Math.Min(ThetaSeries.Exact, (long)n * g.Valuation));
+        int top = Math.Min(n - 1, f.TopExponent);
+        if (top > 400) throw new SeriesOrderException("composition with an outer series of more than 400 terms.");
+        for (int j = top; j >= 0; j--)
+        {
+            result = result * g + ThetaSeries.Constant(f[j]);
+        }
+        return result;
+    }
+}
