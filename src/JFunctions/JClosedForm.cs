@@ -93,25 +93,41 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
         return top - bottom;
     }
 
-    /// <summary>Prints the closed form with θ as <c>theta</c>: text <c>(sin(theta) + (pi - theta)*cos(theta))/(2*pi)</c>-style, LaTeX or C#.</summary>
+    /// <summary>
+    /// Prints the closed form as MATH.md writes it, c/(2π)·[(π − θ)P(cos θ) + sin θ·Q(cos θ) + R(cos θ)] with c folded
+    /// into the polynomials (c rational for even a + b; √(π/2) kept as a factor for odd): text
+    /// <c>((pi - theta)*cos(theta) + sin(theta))/(2*pi)</c> (parseable by ExpressionParser), LaTeX, or C# (with
+    /// <c>c</c> = cos θ, <c>s</c> = sin θ in scope).
+    /// </summary>
     public string Print(PrintFormat f = PrintFormat.Text)
     {
         if (IsConstant) return Constant.Print(f);
+        // κ = c/(2π): c = 2π·κ is rational (times √(π/2) for odd a + b).
+        Rational cRational = (Scale.Value * PiLaurent.Monomial(2, 1))[0];
         string c = f switch { PrintFormat.Latex => "\\cos\\theta", PrintFormat.CSharp => "c", _ => "cos(theta)" };
         string s = f switch { PrintFormat.Latex => "\\sin\\theta", PrintFormat.CSharp => "s", _ => "sin(theta)" };
         string pmt = f switch { PrintFormat.Latex => "(\\pi - \\theta)", PrintFormat.CSharp => "(Math.PI - theta)", _ => "(pi - theta)" };
+        string mul = f == PrintFormat.Latex ? " " : "*";
         string Term(string lead, RationalPolynomial poly)
         {
+            poly = cRational * poly;
             if (poly.IsZero) return "";
+            if (poly.Degree == 0 && poly[0].IsOne) return lead;
             string body = poly.Print(c, f);
-            bool single = poly.Degree == 0;
-            string mul = f == PrintFormat.Latex ? " " : "*";
-            return poly.Degree == 0 && poly[0].IsOne ? lead : lead + mul + (single ? body : "(" + body + ")");
+            return lead + mul + (poly.Coefficients.Count(x => !x.IsZero) == 1 && poly[poly.Degree].Sign > 0 ? body : "(" + body + ")");
         }
-        var parts = new[] { Term(pmt, P), Term(s, Q), R.IsZero ? "" : R.Print(c, f) }.Where(x => x.Length > 0).ToArray();
-        string bracket = string.Join(" + ", parts);
-        string k = Scale.Print(f);
-        return f == PrintFormat.Latex ? k + "\\left[" + bracket + "\\right]" : k + "*(" + bracket + ")";
+        var parts = new[] { Term(pmt, P), Term(s, Q), R.IsZero ? "" : (cRational * R).Print(c, f) }.Where(x => x.Length > 0).ToArray();
+        string bracket = string.Join(" + ", parts).Replace("+ -", "- ");
+        string root = Scale.HasSqrtHalfPi ? f switch { PrintFormat.Latex => "\\sqrt{\\frac{\\pi}{2}}\\,", PrintFormat.CSharp => "Math.Sqrt(Math.PI/2.0)*", _ => "sqrt(pi/2)*" } : "";
+        string result = f switch
+        {
+            PrintFormat.Latex => root + "\\frac{" + bracket + "}{2\\pi}",
+            PrintFormat.CSharp => root + "(" + bracket + ")/(2.0*Math.PI)",
+            _ => root + "(" + bracket + ")/(2*pi)",
+        };
+        if (f == PrintFormat.Latex)
+            result = System.Text.RegularExpressions.Regex.Replace(result, @"\\(cos|sin)\\theta\^\{(\d+)\}", @"\$1^{$2}\theta");
+        return result;
     }
 
     public override string ToString() => Print();

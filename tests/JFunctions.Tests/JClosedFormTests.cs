@@ -125,6 +125,21 @@ public class JClosedFormTests
         Assert.Throws<ArgumentOutOfRangeException>(() => JSeries.AboutZero(1, 1, 100000));
 
     [Fact]
-    public void Print_J11_Text() =>
-        Assert.Equal("1/pi*((pi - theta)*(1/2*cos(theta)) + sin(theta)*1/2)", JClosedForm.Build(1, 1).Print());
+    public void Print_KnownForms_AsMathMdWritesThem()
+    {
+        Assert.Equal("((pi - theta)*cos(theta) + sin(theta))/(2*pi)", JClosedForm.Build(1, 1).Print());
+        Assert.Equal("((pi - theta)*(2*cos(theta)^2 + 1) + sin(theta)*3*cos(theta))/(2*pi)", JClosedForm.Build(2, 2).Print());
+        Assert.Equal("\\frac{(\\pi - \\theta) (2\\cos^{2}\\theta + 1) + \\sin\\theta 3\\cos\\theta}{2\\pi}", JClosedForm.Build(2, 2).Print(PrintFormat.Latex));
+    }
+
+    [Fact]
+    public void PrintedTextForm_ParsesBackToTheSameFunction() =>
+        Prop.ForAll(Args.ToArbitrary(), t =>
+        {
+            var e = ExpressionParser.Parse(JClosedForm.Build(t.A, t.B).Print());
+            double x = e.Evaluate(new Dictionary<string, double> { ["theta"] = t.Theta });
+            double y = JFunction.Evaluate(t.A, t.B, t.Theta);
+            // The printed form is evaluated naively in double: allow its cancellation (absolute, scaled by J(0)).
+            return Math.Abs(x - y) <= 1e-12 * JFunction.Evaluate(t.A, t.B, 0);
+        }).QuickCheckThrowOnFailure();
 }

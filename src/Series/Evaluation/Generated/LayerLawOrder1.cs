@@ -249,7 +249,7 @@ public static class LayerLawOrder1
         return m0 + eps * m1;
     }
 
-    /// <summary>σ² from the closed forms in J's: Σ_{k≥1} ε^k N_k(J)/D^{p_k}, D = 1 − 4J_{1,1}².</summary>
+    /// <summary>σ² from the closed forms in J's: Σ_{k≥1} ε^k N_k(J)/D^{p_k}, D = 1 − 4J_{1,1}², clamped at 0 (rounding near θ = π).</summary>
     private static double Sigma2ClosedForm(double theta, double eps)
     {
         var (s, c) = Math.SinCos(theta);
@@ -267,7 +267,7 @@ public static class LayerLawOrder1
                     - 256.0 * j1_1p3 * j3_1
                     + 192.0 * j1_1p4
                     + 64.0 * j1_1p2 * j2_2) * invD2;
-        return eps * m1;
+        return Math.Max(0.0, eps * m1);
     }
 
     /// <summary>Σ c_i x^i by Horner's rule with fused multiply-adds.</summary>

@@ -455,7 +455,7 @@ public static class LayerLawOrder2
         return m0 + eps * (m1 + eps * m2);
     }
 
-    /// <summary>σ² from the closed forms in J's: Σ_{k≥1} ε^k N_k(J)/D^{p_k}, D = 1 − 4J_{1,1}².</summary>
+    /// <summary>σ² from the closed forms in J's: Σ_{k≥1} ε^k N_k(J)/D^{p_k}, D = 1 − 4J_{1,1}², clamped at 0 (rounding near θ = π).</summary>
     private static double Sigma2ClosedForm(double theta, double eps)
     {
         var (s, c) = Math.SinCos(theta);
@@ -515,7 +515,7 @@ public static class LayerLawOrder2
                     + 2624.0 * j1_1p2 * j2_2
                     + 64.0 * j1_1 * j3_3
                     + 32.0 * j2_2p2) * invD4;
-        return eps * (m1 + eps * m2);
+        return Math.Max(0.0, eps * (m1 + eps * m2));
     }
 
     /// <summary>Σ c_i x^i by Horner's rule with fused multiply-adds.</summary>
