@@ -11,6 +11,8 @@ namespace Degeneracy.Verify.Prediction;
 /// <item><c>paper</c>, <c>series</c>: Algorithm 1, x^{ℓ+1} = μ(θ^ℓ, n) with μ_pub (<see cref="LayerLaws.Paper"/>) or the
 /// derived law at the chosen 1/n order (<see cref="LayerLaws.Series"/>); sd by the delta method
 /// (<see cref="PointPredictor"/>).</item>
+/// <item><c>moment</c>: Algorithm 1 with the derived law and a second-order moment closure (<see cref="MomentPredictor"/>):
+/// mean and variance of x propagated by Gauss–Hermite quadrature, which removes Algorithm 1's Jensen bias.</item>
 /// <item><c>density</c>: Approximation 3 propagated on a grid (<see cref="DensityPredictor"/>) with the series law.</item>
 /// <item><c>exact-small-angle</c>: the same with <see cref="SmallAngleBlendedLaw"/> over the series law.</item>
 /// </list>
@@ -18,7 +20,7 @@ namespace Degeneracy.Verify.Prediction;
 public static class PredictionMethods
 {
     /// <summary>All method names, in display order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["infinite", "linear", "paper", "series", "density", "exact-small-angle"];
+    public static IReadOnlyList<string> Names { get; } = ["infinite", "linear", "paper", "series", "moment", "density", "exact-small-angle"];
 
     /// <summary>The predictor called <paramref name="name"/>; <paramref name="nOrder"/> is the 1/n order of the series law.</summary>
     /// <exception cref="ArgumentException">Unknown name or n-order outside [0, 5].</exception>
@@ -31,6 +33,7 @@ public static class PredictionMethods
             "linear" => new PointPredictor("linear", (theta, x, n) => x - 2 / (3 * Math.PI) * theta - PublishedLaw.Rho(n), (_, n) => 8 / n),
             "paper" => Algorithm1("paper", LayerLaws.Paper),
             "series" => Algorithm1("series", LayerLaws.Series(nOrder)),
+            "moment" => new MomentPredictor(LayerLaws.Series(nOrder)),
             "density" => new DensityPredictor(LayerLaws.Series(nOrder), "density", gridPoints),
             "exact-small-angle" => new DensityPredictor(new SmallAngleBlendedLaw(LayerLaws.Series(nOrder)), "exact-small-angle", gridPoints),
             _ => throw new ArgumentException($"unknown method '{name}'; expected one of {string.Join(", ", Names)}", nameof(name)),

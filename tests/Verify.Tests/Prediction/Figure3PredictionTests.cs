@@ -29,6 +29,7 @@ public sealed class Figure3PredictionTests(Figure3Fixture f) : IClassFixture<Fig
     [Theory]
     [InlineData("paper")]
     [InlineData("density")]
+    [InlineData("moment")]
     [InlineData("exact-small-angle")]
     public void Mean_Figure3Setting_WithinThreeStandardErrorsAtEveryLayer(string method)
     {
