@@ -12,7 +12,7 @@ public static class CliRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            ctx.Err.WriteLine("error: " + parse.Errors[0].Message);
+            ctx.Err.WriteLine("error: " + OneLine(parse.Errors[0].Message));
             return BadInput;
         }
         try

@@ -1,3 +1,4 @@
+using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
@@ -7,13 +8,6 @@ namespace Degeneracy.Cli.Tests;
 
 public class JCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     /// <summary>Coefficient of θ^j of J_{1,1} = (sin θ + (π − θ) cos θ)/(2π), from the Taylor series of sin and cos.</summary>
     private static PiLaurent J11Coefficient(int j)

@@ -1,3 +1,4 @@
+using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -9,13 +10,6 @@ public sealed class McCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private static string WithoutElapsed(string json) => Regex.Replace(json, "\"elapsedSeconds\": [^\\n]*", "");
 

@@ -1,3 +1,4 @@
+using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
 
 namespace Degeneracy.Cli.Tests;
@@ -8,13 +9,6 @@ public sealed class PredictCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Predict_Json_HasDocumentedShape()
