@@ -12,18 +12,20 @@ namespace Degeneracy.JFunctions;
 public sealed class JFunction
 {
     private const double Unit = 1.1102230246251565e-16; // 2^-53
+    private const double PiLow = 1.2246467991473532e-16;  // π − Math.PI
     private static readonly ConcurrentDictionary<(int, int), JFunction> Cache = new();
 
     private readonly double _kappa, _constant;
     private readonly double[] _p, _q, _r, _tSeries;
     private readonly bool _isConstant;
+    private readonly int _lead; // m = a + b + 1: J(π − t) = t^m·G(t)
 
     public int A { get; }
     public int B { get; }
     /// <summary>For π − θ below this, the t-series is used.</summary>
     public double SeriesSwitch { get; }
-    /// <summary>Number of t-series terms kept.</summary>
-    public int SeriesTerms => _tSeries.Length;
+    /// <summary>Number of t-series terms kept (including the a + b + 1 that vanish exactly).</summary>
+    public int SeriesTerms => _tSeries.Length + _lead;
 
     /// <summary>The evaluator for J_{a,b}, a, b ∈ [0, 200]; cached and thread-safe.</summary>
     public static JFunction Get(int a, int b)
@@ -73,7 +75,29 @@ public sealed class JFunction
             if (rem <= 0.25 * Unit * j) { terms = n; break; }
         }
         SeriesSwitch = chosen;
-        _tSeries = f[..terms];
+        _lead = lead;
+        _tSeries = f[lead..Math.Max(terms, lead + 1)];
+    }
+
+    /// <summary>(xh + xl)^m in double-double arithmetic (FMA products, binary powering).</summary>
+    private static (double Hi, double Lo) PowDoubleDouble(double xh, double xl, int m)
+    {
+        double rh = 1, rl = 0, bh = xh, bl = xl;
+        while (m > 0)
+        {
+            if ((m & 1) != 0) (rh, rl) = MulDoubleDouble(rh, rl, bh, bl);
+            m >>= 1;
+            if (m > 0) (bh, bl) = MulDoubleDouble(bh, bl, bh, bl);
+        }
+        return (rh, rl);
+    }
+
+    private static (double Hi, double Lo) MulDoubleDouble(double ah, double al, double bh, double bl)
+    {
+        double p = ah * bh;
+        double e = Math.FusedMultiplyAdd(ah, bh, -p) + (ah * bl + al * bh + al * bl);
+        double s = p + e;
+        return (s, e - (s - p));
     }
 
     private static double SumSeries(double[] f, double t, int n, out double absSum, out double tail)
@@ -95,15 +119,20 @@ public sealed class JFunction
     {
         if (!(theta >= 0 && theta <= Math.PI)) JArguments.CheckTheta(theta);
         if (_isConstant) return _constant;
-        double t = Math.PI - theta;
-        // Math.PI − θ is exact for θ ≥ π/2 (Sterbenz) but π itself is Math.PI + 1.22e-16: add the remainder.
-        t += 1.2246467991473532e-16;
+        // t = π − θ as th + tl: Math.PI − θ is exact for θ ≥ π/2 (Sterbenz) and π = Math.PI + PiLow.
+        double th = Math.PI - theta, t = th + PiLow;
         if (t < SeriesSwitch)
         {
-            var f = _tSeries;
+            // J(π − t) = t^m·G(t), m = a + b + 1. t^m is formed in double-double from th + tl, so the rounding of
+            // t = th + tl (which would cost m/2 ulps) never enters; G is smooth with G(0) ≠ 0, so t rounded is fine there.
+            var g = _tSeries;
             double r = 0;
-            for (int k = f.Length - 1; k >= 0; k--) r = r * t + f[k];
-            return Math.Max(r, 0.0);
+            for (int k = g.Length - 1; k >= 0; k--) r = r * t + g[k];
+            // Scale t to [1, 2) before powering so that t^m never passes through the subnormal range: one final
+            // rounding (in ScaleB) instead of one per product.
+            int e = t > 0 ? Math.ILogB(t) : 0;
+            var (ph, pl) = PowDoubleDouble(Math.ScaleB(th, -e), Math.ScaleB(PiLow, -e), _lead);
+            return Math.Max(Math.ScaleB((ph + pl) * r, e * _lead), 0.0);
         }
         var (s, c) = Math.SinCos(theta);
         return _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
