@@ -62,7 +62,7 @@ internal static class DeriveCommand
                 {
                     ["theta"] = t.ThetaPower, ["invN"] = t.InvNPower, ["coefficient"] = t.Coefficient.ToString(), ["value"] = t.Value,
                 }).ToList(),
-                ["closedForm"] = closedForm ? d.ClosedForm(q).Select(c => new Dictionary<string, object> { ["invN"] = c.InvNPower, ["expression"] = c.Print() }).ToList() : null,
+                ["closedForm"] = closedForm ? d.ClosedForm(q).Select(c => new Dictionary<string, object> { ["invN"] = c.InvNPower, ["expression"] = c.Print(pf) }).ToList() : [],
             }).ToList();
             ctx.Out.WriteLine(JsonSerializer.Serialize(docs.Count == 1 ? docs[0] : (object)docs, Json));
             return CliRunner.Ok;
