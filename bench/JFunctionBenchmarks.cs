@@ -11,9 +11,10 @@ namespace Degeneracy.Bench;
 [MemoryDiagnoser]
 public class JFunctionBenchmarks
 {
-    private const int Angles = 4;
-    // 3.1 lies in the t-series branch for every J below (SeriesSwitch ≥ 0.05 for these indices).
-    private readonly double[] _thetas = [0.1, 1.0, 2.5, 3.1];
+    private const int Angles = 5;
+    // 3.1 lies in the t-series branch for every J below (SeriesSwitch ≥ 0.05 for these indices); 1.8 in the Taylor
+    // patches of J_{2,2}, J_{3,1}, J_{4,4} (JFunction.PatchRange); 0.1 and 1.0 in the closed form.
+    private readonly double[] _thetas = [0.1, 1.0, 1.8, 2.5, 3.1];
     private JFunction _j11 = null!, _j22 = null!, _j31 = null!, _j44 = null!;
 
     [GlobalSetup]

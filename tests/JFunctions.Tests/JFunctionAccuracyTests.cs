@@ -56,22 +56,26 @@ public class JFunctionAccuracyTests(ITestOutputHelper output)
             bad.Select(w => $"J_{{{w.A},{w.B}}}({w.Theta:R}) = {w.Value:R}, reference {w.Reference:R}: {w.Ulps:F1} ulps")));
     }
 
-    /// <summary>The target of issue 2: a few ulps everywhere.</summary>
-    [Fact(Skip = "Not met yet: 14 ulps at J_{6,8}(1.751), 58 ulps at J_{12,12}(1.758): both forms are ill-conditioned " +
-                 "near the series/closed-form switch (theta ~ 1.6-2.0); see the guard test below.")]
+    /// <summary>
+    /// The target of issue 2: a few ulps everywhere. Measured: max 5.8 ulps (J_{7,8}(0.1), closed form), ≤ 4.9 ulps
+    /// elsewhere, for every (a, b) of the grid (a, b ≤ 8 and five pairs up to 12).
+    /// </summary>
+    [Fact]
     public void Evaluate_AgreesWithHighPrecisionReference_WithinEightUlps() => Check(_ => 8);
 
     /// <summary>
-    /// Regression guard at the accuracy measured now (switch criterion of JFunction fixed; before that fix the worst
-    /// case was 149 ulps at J_{3,3}(0.00314), with the t-series used on all of [0, π] for J_{2,2}, J_{1,3}, J_{3,3};
-    /// near π, t^{a+b+1} is now formed in double-double from π − θ = (Math.PI − θ) + 1.22e-16, which removed the
-    /// (a+b+1)/2 ulps that rounding t cost, and the results that are subnormal are rounded once).
-    /// Measured: max 14.0 ulps for a, b ≤ 8 (J_{6,8}(1.751)), 57.7 ulps overall (J_{12,12}(1.758)); a few ulps near 0
-    /// and near π.
+    /// History of this bound: before JFunction's switch criterion was fixed the worst case was 149 ulps
+    /// (J_{3,3}(0.00314), t-series used on all of [0, π]); then 16 ulps (a, b ≤ 8) and 58 ulps (J_{12,12}) in the middle
+    /// of [0, π], where both the closed form and the series about π cancel — now covered by fixed-point Taylor patches
+    /// (JFunction.PatchRange) — and (a+b+1)/2 ulps near π from rounding t = π − θ — now formed in double-double.
     /// </summary>
     [Fact]
-    public void Evaluate_AgreesWithHighPrecisionReference_WithinCurrentBound() =>
-        Check(p => p.A <= 8 && p.B <= 8 ? 16 : 64);
+    public void PatchRange_IsWhereBothFormsCancel_AndAbsentForJ11()
+    {
+        Assert.Equal((0.0, 0.0), JFunction.Get(1, 1).PatchRange);
+        var (lo, hi) = JFunction.Get(8, 8).PatchRange;
+        Assert.True(lo > 1.4 && hi < 2.7 && hi > lo, $"J_8,8 patches on [{lo}, {hi}]");
+    }
 
     [Theory]
     [InlineData(1, 1, 0.5)]
