@@ -33,6 +33,21 @@ public static class DerivationReport
                 sb.AppendLine($"- ε^{cf.InvNPower}: `{cf.Print()}`");
             sb.AppendLine();
         }
+        sb.AppendLine("## The J functions (MATH.md §2)");
+        sb.AppendLine();
+        sb.AppendLine("Built by the polar integral for every (a, b); the three known forms are reproduced exactly:");
+        sb.AppendLine();
+        foreach (var (a, b) in new[] { (1, 1), (2, 2), (3, 1) })
+            sb.AppendLine($"- J_{{{a},{b}}} = `{JFunctions.JClosedForm.Build(a, b).Print()}`");
+        sb.AppendLine();
+        sb.AppendLine("MATH.md states that J_{a,b} *always* has the form c/(2π)·[(π − θ)P(cos θ) + sin θ·Q(cos θ)]. That holds for");
+        sb.AppendLine("even a + b; for odd a + b the derivation gives P = 0 and an extra term R(cos θ) that no choice of P, Q absorbs:");
+        sb.AppendLine();
+        foreach (var (a, b) in new[] { (2, 1), (3, 2), (1, 4) })
+            sb.AppendLine($"- J_{{{a},{b}}} = `{JFunctions.JClosedForm.Build(a, b).Print()}`");
+        sb.AppendLine();
+        sb.AppendLine("(The library's general form is c/(2π)·[(π − θ)P(cos θ) + sin θ·Q(cos θ) + R(cos θ)].) Only even a + b enter μ, σ², ρ.");
+        sb.AppendLine();
         sb.AppendLine("## ρ(n) = −lim_{θ→0} E[L]");
         sb.AppendLine();
         sb.AppendLine("ρ(n) = " + string.Join(" + ", d.Terms(Quantity.Rho).Where(t => !t.Coefficient.IsZero).Select(t => $"({t.Coefficient})/n^{t.InvNPower}")) + $" + O(n^-{nOrder + 1})");
