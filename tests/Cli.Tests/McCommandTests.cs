@@ -105,7 +105,7 @@ public sealed class McCommandTests : IDisposable
     [InlineData("--theta0", "-0.1")]
     [InlineData("--shard", "3/3")]
     [InlineData("--shard", "1of3")]
-    [InlineData("--backend", "gpu")]
+    [InlineData("--backend", "tpu")]
     [InlineData("--threads", "0")]
     [InlineData("--input-dim", "4")]
     public void Mc_BadInput_ExitsTwoWithOneLineAndNoFile(string option, string value)
@@ -175,5 +175,38 @@ public sealed class McCommandTests : IDisposable
         File.WriteAllText(bad, "not json");
         Assert.Equal(2, Run("merge", bad).Code);
         Assert.Equal(2, Run("merge", PathOf("nope.json")).Code);
+    }
+}
+
+public class McGpuCommandTests
+{
+    [Fact]
+    public void Mc_GpuBackend_ReportsAcceleratorAndMatchesChainAndMergesWithChainShards()
+    {
+        var (code, gpuJson, err) = Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--backend", "gpu");
+        Assert.True(code == 0, err);
+        using var gpu = System.Text.Json.JsonDocument.Parse(gpuJson);
+        Assert.Equal("gpu", gpu.RootElement.GetProperty("backend").GetString());
+        Assert.False(string.IsNullOrEmpty(gpu.RootElement.GetProperty("accelerator").GetString()));
+        var (_, chainJson, _) = Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3");
+        using var chain = System.Text.Json.JsonDocument.Parse(chainJson);
+        // On the CPU accelerator the kernel reproduces the chain's samples bit for bit (GpuSamplerTests), so the
+        // per-layer statistics are identical.
+        for (int l = 0; l < 3; l++)
+            Assert.Equal(chain.RootElement.GetProperty("layers")[l].GetProperty("mean").GetDouble(),
+                         gpu.RootElement.GetProperty("layers")[l].GetProperty("mean").GetDouble());
+        var dir = Directory.CreateTempSubdirectory("gpu-merge");
+        try
+        {
+            var a = Path.Combine(dir.FullName, "a.json"); var b = Path.Combine(dir.FullName, "b.json");
+            Assert.Equal(0, Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--backend", "gpu", "--shard", "0/2", "--out", a).Code);
+            Assert.Equal(0, Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--shard", "1/2", "--out", b).Code);
+            var (mcode, merged, merr) = Degeneracy.Cli.Tests.CliHarness.Run("merge", a, b);
+            Assert.True(mcode == 0, merr);
+            using var m = System.Text.Json.JsonDocument.Parse(merged);
+            Assert.Equal(chain.RootElement.GetProperty("layers")[2].GetProperty("mean").GetDouble(),
+                         m.RootElement.GetProperty("layers")[2].GetProperty("mean").GetDouble());
+        }
+        finally { dir.Delete(true); }
     }
 }

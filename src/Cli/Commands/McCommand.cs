@@ -1,13 +1,15 @@
 using System.CommandLine;
+using System.Text.Json;
 using Degeneracy.Cli.Json;
 using Degeneracy.Verify;
 using Degeneracy.Verify.MonteCarlo;
+using Degeneracy.Verify.MonteCarlo.Gpu;
 using Spectre.Console;
 
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy mc --widths SPEC --theta0 T --samples S [--seed K] [--backend chain|network] [--input-dim D]
+/// <c>degeneracy mc --widths SPEC --theta0 T --samples S [--seed K] [--backend chain|network|gpu] [--input-dim D]
 /// [--shard i/N] [--threads P] [--out FILE.json]</c>: Monte Carlo of ln sin²θ^ℓ per layer (MATH.md §1) as JSON.
 /// </summary>
 internal static class McCommand
@@ -18,7 +20,7 @@ internal static class McCommand
         var theta0 = new Option<double>("--theta0") { Description = "input angle θ⁰ ∈ [0, π]", Required = true };
         var samples = new Option<long>("--samples") { Description = "number of samples S ∈ [1, 2^52]", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "64-bit seed; output depends only on (seed, sample index)", DefaultValueFactory = _ => 1UL };
-        var backend = new Option<string>("--backend") { Description = "chain (reduced chain, fast) or network (explicit weights)", DefaultValueFactory = _ => "chain" };
+        var backend = new Option<string>("--backend") { Description = "chain (reduced chain, fast), network (explicit weights) or gpu (reduced chain on ILGPU: CUDA if present, else its CPU accelerator)", DefaultValueFactory = _ => "chain" };
         var inputDim = new Option<int?>("--input-dim") { Description = "network input dimension n_in ≥ 2 (default n₁)" };
         var shard = new Option<string?>("--shard") { Description = "compute shard i/N of the sample range (0 ≤ i < N); combine with `merge`" };
         var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores); does not change results" };
@@ -37,7 +39,8 @@ internal static class McCommand
         int? inputDimension, string? shardText, int? threads, string? outputPath)
     {
         var widths = WidthSpec.Parse(widthSpec).Widths;
-        var backend = MonteCarloJson.ParseBackend(backendName, "--backend");
+        bool gpu = backendName == "gpu"; // the reduced chain on an ILGPU accelerator: same configuration, other executor
+        var backend = gpu ? MonteCarloBackend.Chain : MonteCarloJson.ParseBackend(backendName, "--backend");
         if (backend == MonteCarloBackend.Chain && inputDimension is not null)
             throw new ArgumentException("--input-dim applies only to --backend network", "--input-dim");
         var configuration = new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension);
@@ -48,13 +51,30 @@ internal static class McCommand
 
         var progress = new SamplingProgress();
         var options = new MonteCarloRunOptions { Threads = threads, Shard = shard, Progress = progress };
-        var run = Task.Run(() => MonteCarloSampler.Run(configuration, options));
+        string? accelerator = null;
+        var run = Task.Run(() =>
+        {
+            if (!gpu) return MonteCarloSampler.Run(configuration, options);
+            using var sampler = ReducedChainGpuSampler.Create(preferCuda: true);
+            accelerator = sampler.AcceleratorName;
+            return sampler.Run(configuration, options);
+        });
         if (ShowsProgress(ctx) && !Finished(run, TimeSpan.FromSeconds(1)))
             DisplayProgress(run, progress);
         var result = run.GetAwaiter().GetResult();
 
-        JsonOutput.Write(MonteCarloJson.Write(result), outputPath, ctx.Out);
+        string json = MonteCarloJson.Write(result);
+        if (gpu) json = MarkGpu(json, accelerator!);
+        JsonOutput.Write(json, outputPath, ctx.Out);
         return CliRunner.Ok;
+    }
+
+    /// <summary>Reports <c>"backend": "gpu"</c> and the accelerator's name in place of the top-level <c>"backend": "chain"</c>.</summary>
+    private static string MarkGpu(string json, string accelerator)
+    {
+        const string chain = "\n  \"backend\": \"chain\",\n";
+        int at = json.IndexOf(chain, StringComparison.Ordinal);
+        return json[..at] + $"\n  \"backend\": \"gpu\",\n  \"accelerator\": {JsonSerializer.Serialize(accelerator)},\n" + json[(at + chain.Length)..];
     }
 
     /// <summary>Only for the real console on an interactive terminal; silent when redirected or in tests.</summary>

@@ -119,6 +119,8 @@ internal static class MonteCarloJson
     {
         "chain" => MonteCarloBackend.Chain,
         "network" => MonteCarloBackend.Network,
+        // A gpu file holds the same reduced chain (same Philox samples), so it merges with chain shards.
+        "gpu" when what != "--backend" => MonteCarloBackend.Chain,
         _ => throw new ArgumentOutOfRangeException(what, text, $"{what}: backend must be 'chain' or 'network', not '{text}'"),
     };
 
