@@ -17,7 +17,7 @@ public class GeneratedEvaluatorPropertyTests
                   Gen.Choose(-12_000, 0).Select(e => Math.PI - Math.Pow(10, e / 1000.0)));
 
     private static readonly Gen<double> Width =
-        Gen.OneOf(Gen.Choose(2, 64).Select(n => (double)n), Gen.Choose(301, 6000).Select(e => Math.Pow(10, e / 1000.0)));
+        Gen.OneOf(Gen.Choose(2, 64).Select(n => (double)n), Gen.Choose(302, 6000).Select(e => Math.Pow(10, e / 1000.0))); // 10^0.302 ≥ 2
 
     /// <summary>
     /// μ(θ, n) is increasing in θ on all of (0, π] for every n ≥ 2 at order ε¹ (a scan of 2·10⁵ angles finds dμ/dθ &gt; 0
