@@ -1,16 +1,10 @@
+using static Degeneracy.Cli.Tests.CliHarness;
 using Degeneracy.Series.CodeGen;
 
 namespace Degeneracy.Cli.Tests;
 
 public class CodegenCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Codegen_WritesGeneratorOutput_ToOutFolder()

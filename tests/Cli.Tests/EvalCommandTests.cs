@@ -1,3 +1,4 @@
+using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
 using Degeneracy.Series.Evaluation;
 using Degeneracy.Series.Evaluation.Generated;
@@ -6,13 +7,6 @@ namespace Degeneracy.Cli.Tests;
 
 public class EvalCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Eval_Json_CartesianProductWithLibraryValues()

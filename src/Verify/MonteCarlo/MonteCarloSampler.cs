@@ -135,22 +135,10 @@ public static class MonteCarloSampler
         public long[] Degenerate { get; }
 
         /// <summary>The per-layer accumulators of <paramref name="node"/>, reduced in canonical order.</summary>
-        public MomentAccumulator[] Reduce(DyadicNode node, long totalBlocks)
-        {
-            if (node.FirstBlock >= totalBlocks) return Empty();
-            if (node.Level == 0) return Block(node.Index);
-            var left = Reduce(node.Left, totalBlocks);
-            var right = Reduce(node.Right, totalBlocks);
-            for (int l = 0; l < _depth; l++) left[l] = MomentAccumulator.Combine(left[l], right[l]);
-            return left;
-        }
+        public MomentAccumulator[] Reduce(DyadicNode node, long totalBlocks) =>
+            DyadicReduction.ReduceLayers(node, totalBlocks, _depth, Block);
 
-        private MomentAccumulator[] Empty()
-        {
-            var accs = new MomentAccumulator[_depth];
-            Array.Fill(accs, MomentAccumulator.Empty);
-            return accs;
-        }
+        private MomentAccumulator[] Empty() => DyadicReduction.EmptyLayers(_depth);
 
         private MomentAccumulator[] Block(long block)
         {

@@ -63,4 +63,26 @@ public static class DyadicReduction
         var right = Reduce(node.Right, totalBlocks, known, combine, empty);
         return combine(left, right);
     }
+
+    /// <summary>
+    /// Per-layer accumulators of <paramref name="node"/> from per-block leaves (<paramref name="block"/>), combined
+    /// left to right in the canonical tree order, so that every executor (CPU threads, shards, GPU) reduces alike.
+    /// </summary>
+    public static MomentAccumulator[] ReduceLayers(DyadicNode node, long totalBlocks, int depth, Func<long, MomentAccumulator[]> block)
+    {
+        if (node.FirstBlock >= totalBlocks) return EmptyLayers(depth);
+        if (node.Level == 0) return block(node.Index);
+        var left = ReduceLayers(node.Left, totalBlocks, depth, block);
+        var right = ReduceLayers(node.Right, totalBlocks, depth, block);
+        for (int l = 0; l < depth; l++) left[l] = MomentAccumulator.Combine(left[l], right[l]);
+        return left;
+    }
+
+    /// <summary>One empty accumulator per layer.</summary>
+    public static MomentAccumulator[] EmptyLayers(int depth)
+    {
+        var accs = new MomentAccumulator[depth];
+        Array.Fill(accs, MomentAccumulator.Empty);
+        return accs;
+    }
 }

@@ -200,22 +200,10 @@ public sealed class ReducedChainGpuSampler : IDisposable
             return Node(unit, totalBlocks);
         }
 
-        private MomentAccumulator[] Node(DyadicNode node, long totalBlocks)
-        {
-            if (node.FirstBlock >= totalBlocks) return Empty();
-            if (node.Level == 0) return Block(node.Index);
-            var left = Node(node.Left, totalBlocks);
-            var right = Node(node.Right, totalBlocks);
-            for (int l = 0; l < depth; l++) left[l] = MomentAccumulator.Combine(left[l], right[l]);
-            return left;
-        }
+        private MomentAccumulator[] Node(DyadicNode node, long totalBlocks) =>
+            DyadicReduction.ReduceLayers(node, totalBlocks, depth, Block);
 
-        private MomentAccumulator[] Empty()
-        {
-            var accs = new MomentAccumulator[depth];
-            Array.Fill(accs, MomentAccumulator.Empty);
-            return accs;
-        }
+        private MomentAccumulator[] Empty() => DyadicReduction.EmptyLayers(depth);
 
         private MomentAccumulator[] Block(long block)
         {
