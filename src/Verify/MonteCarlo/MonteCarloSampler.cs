@@ -10,6 +10,17 @@ namespace Degeneracy.Verify.MonteCarlo;
 /// </summary>
 public static class MonteCarloSampler
 {
+    /// <summary>Per-layer arrays for the samples of a run when <see cref="MonteCarloRunOptions.CollectSamples"/> is set.</summary>
+    internal static double[][]? AllocateCollected(MonteCarloRunOptions options, int depth, long length)
+    {
+        if (!options.CollectSamples) return null;
+        if (length > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(options), length, $"cannot collect more than {Array.MaxLength} samples per layer");
+        var collected = new double[depth][];
+        for (int l = 0; l < depth; l++) collected[l] = new double[length];
+        return collected;
+    }
+
     /// <summary>Samples <paramref name="configuration"/> (the shard of it named in <paramref name="options"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Threads outside [1, 1024].</exception>
     public static MonteCarloResult Run(MonteCarloConfiguration configuration, MonteCarloRunOptions? options = null)
@@ -28,15 +39,7 @@ public static class MonteCarloSampler
         long endSample = Math.Min(endBlock * MonteCarloState.BlockSize, samples);
         int depth = configuration.Depth;
 
-        double[][]? collected = null;
-        if (options.CollectSamples)
-        {
-            long length = endSample - firstSample;
-            if (length > Array.MaxLength)
-                throw new ArgumentOutOfRangeException(nameof(options), length, $"cannot collect more than {Array.MaxLength} samples per layer");
-            collected = new double[depth][];
-            for (int l = 0; l < depth; l++) collected[l] = new double[length];
-        }
+        var collected = AllocateCollected(options, depth, endSample - firstSample);
         options.Progress?.Start(endSample - firstSample);
 
         var maximal = DyadicReduction.Decompose(firstBlock, endBlock, totalBlocks);

@@ -98,15 +98,7 @@ public sealed class ReducedChainGpuSampler : IDisposable
         long firstSample = firstBlock * MonteCarloState.BlockSize;
         long endSample = Math.Min(endBlock * MonteCarloState.BlockSize, samples);
 
-        double[][]? collected = null;
-        if (options.CollectSamples)
-        {
-            long length = endSample - firstSample;
-            if (length > Array.MaxLength)
-                throw new ArgumentOutOfRangeException(nameof(options), length, $"cannot collect more than {Array.MaxLength} samples per layer");
-            collected = new double[depth][];
-            for (int l = 0; l < depth; l++) collected[l] = new double[length];
-        }
+        var collected = MonteCarloSampler.AllocateCollected(options, depth, endSample - firstSample);
         options.Progress?.Start(endSample - firstSample);
 
         // Launch units: the maximal nodes of the shard split into aligned nodes of at most 2^level blocks.
