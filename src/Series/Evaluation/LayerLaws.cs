@@ -26,7 +26,7 @@ public static class LayerLaws
             2 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder2.ThetaOrder, 2, Generated.LayerLawOrder2.Mu,
                 Generated.LayerLawOrder2.Drift, Generated.LayerLawOrder2.Sigma2, Generated.LayerLawOrder2.Rho),
             // Same generator as the checked-in classes (switch points chosen from error estimates), compiled at run
-            // time: far more accurate than DerivedLaw's fixed switch, whose closed forms lose digits like θ^{-4k}.
+            // time (the closed forms lose digits like θ^{-4k} near 0, so the switch must come from error estimates).
             _ => CodeGen.EvaluatorCompiler.Build(new CodeGen.EvaluatorSpec(24, k, ClassName: $"LayerLawOrder{k}Runtime")),
         });
     }
