@@ -105,7 +105,7 @@ public class DerivationTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(25));
 
     [Fact]
-    public void ClosedForms_AreSymmetricRationalFunctionsOfJ_WithDPowersTwicetheOrder()
+    public void ClosedForms_HaveDPowerAtMostTwiceTheOrder()
     {
         var d = Degeneracy.Series.Derivation.Derivation.Derive(0, 3);
         for (int k = 1; k <= 3; k++) Assert.True(d.DriftClosedForm[k].DPower <= 2 * k);

@@ -39,6 +39,36 @@ public sealed class PredictorTests
     }
 
     [Fact]
+    public void MomentPredictor_ThetaIndependentLaw_GivesExactRandomWalkMoments()
+    {
+        // x stays far below 0 (θ⁰ = 0.01, x ≈ −9.2, sd ≤ 0.7), so no Gauss–Hermite node is reflected and the
+        // quadrature is exact for this affine map.
+        var p = new MomentPredictor(new RandomWalkLaw()).Predict([50, 50, 50], 0.01);
+        Assert.Equal(AngleCoordinates.X(0.01) - 6.0 / 50, p.Final.Mean, 12);
+        Assert.Equal(Math.Sqrt(24.0 / 50), p.Final.Sd, 12);
+    }
+
+    /// <summary>A law whose drift is quadratic in x: the moment closure must add the Jensen term ½·g''·Var exactly.</summary>
+    private sealed class QuadraticDriftLaw : ILayerLaw
+    {
+        public string Name => "quadratic";
+        public double Drift(double theta, double n) { double x = AngleCoordinates.X(theta); return 0.01 * x * x; }
+        public double Sigma2(double theta, double n) => 0.04;
+    }
+
+    [Fact]
+    public void MomentPredictor_QuadraticDrift_AddsTheJensenTermThatAlgorithm1Misses()
+    {
+        // Layer 2 from (m, V) = (x₁, 0.04): E[x + 0.01x²] = m + 0.01(m² + V); Algorithm 1 gives m + 0.01m².
+        var law = new QuadraticDriftLaw();
+        var moment = new MomentPredictor(law).Predict([64, 64], 0.01);
+        var algorithm1 = PredictionMethods.Algorithm1("a1", law).Predict([64, 64], 0.01);
+        double m1 = moment.Layers[0].Mean;
+        Assert.Equal(m1 + 0.01 * (m1 * m1 + 0.04), moment.Layers[1].Mean, 10);
+        Assert.Equal(m1 + 0.01 * m1 * m1, algorithm1.Layers[1].Mean, 10);
+    }
+
+    [Fact]
     public void InfiniteWidthMap_SmallAngle_MatchesLeadingTerms()
     {
         // ln sin²θ' = ln sin²θ − 2θ/(3π) + O(θ²) (the θ-terms of Approximation 1 at infinite width).
