@@ -25,10 +25,8 @@ internal static class CheckCommand
     private static int Run(CliContext ctx, string quantity, string formula, int thetaOrder, int nOrder)
     {
         var q = DeriveCommand.ParseQuantities(quantity, allowAll: false)[0];
-        if (thetaOrder < 0 || thetaOrder > Derivation.MaxThetaOrder)
-            throw new ArgumentOutOfRangeException("--theta-order", thetaOrder, $"--theta-order must be an integer in [0, {Derivation.MaxThetaOrder}].");
-        if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException("--n-order", nOrder, $"--n-order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        OptionCheck.Integer("--theta-order", thetaOrder, 0, Derivation.MaxThetaOrder);
+        OptionCheck.Integer("--n-order", nOrder, 0, LogRatioExpansion.MaxOrder);
         FormulaCheckResult r;
         try { r = FormulaCheck.Check(q, formula, thetaOrder, nOrder); }
         catch (Degeneracy.Series.Algebra.SeriesOrderException e) { throw new ArgumentException("--formula: " + e.Message, "--formula", e); }

@@ -16,8 +16,8 @@ internal static class DerivationDocCommand
         cmd.SetAction(p =>
         {
             int j = p.GetValue(thetaOrder), k = p.GetValue(nOrder);
-            if (j < 0 || j > Derivation.MaxThetaOrder) throw new ArgumentOutOfRangeException("--theta-order", j, $"--theta-order must be in [0, {Derivation.MaxThetaOrder}].");
-            if (k < 0 || k > LogRatioExpansion.MaxOrder) throw new ArgumentOutOfRangeException("--n-order", k, $"--n-order must be in [0, {LogRatioExpansion.MaxOrder}].");
+            OptionCheck.Integer("--theta-order", j, 0, Derivation.MaxThetaOrder);
+            OptionCheck.Integer("--n-order", k, 0, LogRatioExpansion.MaxOrder);
             string text = DerivationReport.Build(j, k);
             var path = p.GetValue(output);
             if (path is null) { ctx.Out.Write(text); return CliRunner.Ok; }

@@ -44,11 +44,9 @@ internal static class DeriveCommand
     private static int Run(CliContext ctx, string quantity, int thetaOrder, int nOrder, bool closedForm, string format)
     {
         var qs = ParseQuantities(quantity, allowAll: true);
-        if (!Formats.Contains(format)) throw new ArgumentOutOfRangeException("--format", format, "--format must be one of text, latex, csharp, json.");
-        if (thetaOrder < 0 || thetaOrder > Derivation.MaxThetaOrder)
-            throw new ArgumentOutOfRangeException("--theta-order", thetaOrder, $"--theta-order must be an integer in [0, {Derivation.MaxThetaOrder}].");
-        if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException("--n-order", nOrder, $"--n-order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        OptionCheck.OneOf("--format", format, Formats);
+        OptionCheck.Integer("--theta-order", thetaOrder, 0, Derivation.MaxThetaOrder);
+        OptionCheck.Integer("--n-order", nOrder, 0, LogRatioExpansion.MaxOrder);
         var d = Derivation.Derive(thetaOrder, nOrder);
         var pf = format switch { "latex" => PrintFormat.Latex, "csharp" => PrintFormat.CSharp, _ => PrintFormat.Text };
         if (format == "json")

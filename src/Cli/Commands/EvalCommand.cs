@@ -32,10 +32,8 @@ internal static class EvalCommand
 
     private static int Run(CliContext ctx, string quantity, double[] thetas, double[] ns, int? nOrderOption, string form, bool json)
     {
-        if (!Quantities.Contains(quantity))
-            throw new ArgumentOutOfRangeException("--quantity", quantity, "--quantity must be one of " + string.Join(", ", Quantities) + ".");
-        if (!Forms.Contains(form))
-            throw new ArgumentOutOfRangeException("--form", form, "--form must be one of " + string.Join(", ", Forms) + ".");
+        OptionCheck.OneOf("--quantity", quantity, Quantities);
+        OptionCheck.OneOf("--form", form, Forms);
         bool published = form == "published";
         if (published && nOrderOption is int k0 && k0 != 1)
             throw new ArgumentOutOfRangeException("--n-order", k0, "--form published is the paper's O(1/n) law: --n-order must be 1.");

@@ -50,12 +50,10 @@ internal static class JCommand
     /// <summary>Computes everything first (so bad input writes nothing to stdout), then prints in the chosen format.</summary>
     private static int Run(CliContext ctx, int a, int b, double[] thetas, int? seriesOrder, string format)
     {
-        if (!Formats.Contains(format))
-            throw new ArgumentOutOfRangeException("--format", format, "--format must be one of " + string.Join(", ", Formats) + ".");
+        OptionCheck.OneOf("--format", format, Formats);
         var closed = JClosedForm.Build(a, b); // validates a and b
         foreach (var t in thetas) JArguments.CheckTheta(t, "--theta");
-        if (seriesOrder is int k && (k < 0 || k > JSeries.MaxOrder))
-            throw new ArgumentOutOfRangeException("--series", k, $"--series must be an integer in [0, {JSeries.MaxOrder}].");
+        if (seriesOrder is int k) OptionCheck.Integer("--series", k, 0, JSeries.MaxOrder);
         var f = JFunction.Get(a, b);
         var values = thetas.Select(t => (Theta: t, Value: f.Evaluate(t))).ToArray();
         var coefficients = seriesOrder is int order ? JSeries.AboutZero(a, b, order) : [];

@@ -46,7 +46,7 @@ internal static class PredictCommand
         var widths = WidthSpec.Parse(widthSpec).Widths;
         AngleCoordinates.CheckNetwork(widths, theta0);
         var methods = PredictionMethods.ParseList(methodSpec);
-        if (nOrder < 0 || nOrder > 5) throw new ArgumentOutOfRangeException("--n-order", nOrder, "--n-order must be an integer in [0, 5]");
+        OptionCheck.Integer("--n-order", nOrder, 0, Degeneracy.Series.Derivation.LogRatioExpansion.MaxOrder);
         if (samples is long s && (s < 2 || s > MonteCarloConfiguration.MaxSamples))
             throw new ArgumentOutOfRangeException("--mc", s, $"--mc must lie in [2, {MonteCarloConfiguration.MaxSamples}]");
         if (samples is not null && widths.Count > MonteCarloConfiguration.MaxDepth)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Degeneracy.Series.Derivation;
+using Degeneracy.Series.Evaluation;
 using Degeneracy.Series.SmallAngle;
 
 namespace Degeneracy.Cli.Commands;
@@ -22,8 +23,7 @@ internal static class RhoCommand
     private static int Run(CliContext ctx, int n, bool exact, int order)
     {
         if (n < 2) throw new ArgumentOutOfRangeException("--n", n, "--n must be an integer width >= 2.");
-        if (order < 0 || order > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException("--order", order, $"--order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        OptionCheck.Integer("--order", order, 0, LogRatioExpansion.MaxOrder);
         string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
         if (order > 0)
         {
@@ -37,8 +37,7 @@ internal static class RhoCommand
             var e = SmallAngleLaw.Evaluate(n);
             ctx.Out.WriteLine($"exact small-angle law: {F(e.Rho)}");
         }
-        double pub = Math.Log((n + 5.0) / (n - 1.0)) - 10.0 * n / ((n + 5.0) * (n + 5.0)) + 6.0 * n / ((n - 1.0) * (n - 1.0));
-        ctx.Out.WriteLine($"published eq. 2: {F(pub)}");
+        ctx.Out.WriteLine($"published eq. 2: {F(PublishedLaw.Rho(n))}");
         return CliRunner.Ok;
     }
 }

@@ -39,7 +39,7 @@ internal static class TableCommand
     {
         if (samples < 2 || samples > MonteCarloConfiguration.MaxSamples)
             throw new ArgumentOutOfRangeException("--mc", samples, $"--mc must lie in [2, {MonteCarloConfiguration.MaxSamples}]");
-        if (nOrder < 0 || nOrder > 5) throw new ArgumentOutOfRangeException("--n-order", nOrder, "--n-order must be an integer in [0, 5]");
+        OptionCheck.Integer("--n-order", nOrder, 0, Degeneracy.Series.Derivation.LogRatioExpansion.MaxOrder);
         var architectures = LoadArchitectures();
         var methods = PredictionMethods.Names.Select(m => PredictionMethods.Create(m, nOrder)).ToList();
         var columns = methods.Select(m => m.Name).Append("MC").ToList();

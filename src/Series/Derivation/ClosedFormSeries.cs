@@ -56,9 +56,6 @@ public static class ClosedFormSeries
         var dOverTheta2 = D(w + 2) * ThetaSeries.Monomial(PiLaurent.One, -2);
         var sin = ThetaSeries.FromCoefficients(0, JSeries.SinSeries(w).Select(x => (PiLaurent)x), w + 1);
         var sinSqOverTheta2 = (sin * sin) * ThetaSeries.Monomial(PiLaurent.One, -2);
-        return (Log1p(dOverTheta2 - ThetaSeries.One) - Log1p(sinSqOverTheta2 - ThetaSeries.One)).Truncate(order + 1);
+        return ((dOverTheta2 - ThetaSeries.One).Log1p() - (sinSqOverTheta2 - ThetaSeries.One).Log1p()).Truncate(order + 1);
     }
-
-    /// <summary>ln(1 + u) for u with valuation ≥ 1.</summary>
-    public static ThetaSeries Log1p(ThetaSeries u) => u.Log1p();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Degeneracy.Symbolic;
 
@@ -88,6 +87,4 @@ public static class DerivationReport
         foreach (var line in summary) sb.AppendLine(line);
         return sb.ToString().Replace("\r\n", "\n");
     }
-
-    internal static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

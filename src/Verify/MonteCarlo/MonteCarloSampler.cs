@@ -10,6 +10,28 @@ namespace Degeneracy.Verify.MonteCarlo;
 /// </summary>
 public static class MonteCarloSampler
 {
+    /// <summary>
+    /// The result of a run from the per-layer accumulators of its work units (<paramref name="knownOfLayer"/>): each
+    /// maximal node of the shard is reduced in the canonical dyadic order, whatever executor produced the units.
+    /// </summary>
+    internal static MonteCarloResult Assemble(MonteCarloConfiguration configuration, IReadOnlyList<DyadicNode> maximal, long totalBlocks,
+        (long First, long End) blocks, Func<int, IReadOnlyDictionary<DyadicNode, MomentAccumulator>> knownOfLayer,
+        FixedBinHistogram[] histograms, long[] degenerate, TimeSpan elapsed, double[][]? collected, long firstSample)
+    {
+        int depth = configuration.Depth;
+        var coverage = blocks.End > blocks.First ? new List<BlockRange> { new(blocks.First, blocks.End) } : new List<BlockRange>();
+        var layers = new LayerState[depth];
+        for (int l = 0; l < depth; l++)
+        {
+            var known = knownOfLayer(l);
+            var nodes = new Dictionary<DyadicNode, MomentAccumulator>();
+            foreach (var node in maximal)
+                nodes[node] = DyadicReduction.Reduce(node, totalBlocks, known, (a, b) => MomentAccumulator.Combine(a, b), MomentAccumulator.Empty);
+            layers[l] = new LayerState(nodes, histograms[l], degenerate[l]);
+        }
+        return new MonteCarloResult(configuration, new MonteCarloState(totalBlocks, coverage, layers), elapsed, collected, firstSample);
+    }
+
     /// <summary>Per-layer arrays for the samples of a run when <see cref="MonteCarloRunOptions.CollectSamples"/> is set.</summary>
     internal static double[][]? AllocateCollected(MonteCarloRunOptions options, int depth, long length)
     {
@@ -67,19 +89,12 @@ public static class MonteCarloSampler
                     }
             });
 
-        var coverage = endBlock > firstBlock ? new List<BlockRange> { new(firstBlock, endBlock) } : new List<BlockRange>();
-        var layers = new LayerState[depth];
-        for (int l = 0; l < depth; l++)
+        return Assemble(configuration, maximal, totalBlocks, (firstBlock, endBlock), l =>
         {
             var known = new Dictionary<DyadicNode, MomentAccumulator>();
             for (int u = 0; u < units.Count; u++) known[units[u]] = unitValues[u][l];
-            var nodes = new Dictionary<DyadicNode, MomentAccumulator>();
-            foreach (var node in maximal)
-                nodes[node] = DyadicReduction.Reduce(node, totalBlocks, known, (a, b) => MomentAccumulator.Combine(a, b), MomentAccumulator.Empty);
-            layers[l] = new LayerState(nodes, histograms[l], degenerate[l]);
-        }
-        var state = new MonteCarloState(totalBlocks, coverage, layers);
-        return new MonteCarloResult(configuration, state, clock.Elapsed, collected, firstSample);
+            return known;
+        }, histograms, degenerate, clock.Elapsed, collected, firstSample);
     }
 
     /// <summary>
@@ -90,18 +105,7 @@ public static class MonteCarloSampler
     {
         int level = 0;
         while (level < 40 && (blocks >> (level + 1)) >= 8L * threads) level++;
-        var units = new List<DyadicNode>();
-        foreach (var node in maximal)
-        {
-            if (node.Level <= level) { units.Add(node); continue; }
-            int shift = node.Level - level;
-            for (long k = node.Index << shift; k < (node.Index + 1) << shift; k++)
-            {
-                var unit = new DyadicNode(level, k);
-                if (unit.FirstBlock < totalBlocks) units.Add(unit);
-            }
-        }
-        return units;
+        return DyadicReduction.SplitToLevel(maximal, level, totalBlocks);
     }
 
     /// <summary>A worker thread's kernel, buffers, histograms and degenerate counts.</summary>

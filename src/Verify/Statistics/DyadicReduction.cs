@@ -85,4 +85,21 @@ public static class DyadicReduction
         Array.Fill(accs, MomentAccumulator.Empty);
         return accs;
     }
+
+    /// <summary>The nodes of <paramref name="maximal"/> split into aligned nodes of at most 2^level blocks (inside the run).</summary>
+    public static List<DyadicNode> SplitToLevel(IReadOnlyList<DyadicNode> maximal, int level, long totalBlocks)
+    {
+        var units = new List<DyadicNode>();
+        foreach (var node in maximal)
+        {
+            if (node.Level <= level) { units.Add(node); continue; }
+            int shift = node.Level - level;
+            for (long k = node.Index << shift; k < (node.Index + 1) << shift; k++)
+            {
+                var unit = new DyadicNode(level, k);
+                if (unit.FirstBlock < totalBlocks) units.Add(unit);
+            }
+        }
+        return units;
+    }
 }

@@ -105,17 +105,7 @@ public sealed class ReducedChainGpuSampler : IDisposable
         int level = 0;
         while (level < MaxLaunchLevel && (2L << level) * MonteCarloState.BlockSize * depth <= MaxBufferDoubles) level++;
         var maximal = DyadicReduction.Decompose(firstBlock, endBlock, totalBlocks);
-        var units = new List<DyadicNode>();
-        foreach (var node in maximal)
-        {
-            if (node.Level <= level) { units.Add(node); continue; }
-            int shift = node.Level - level;
-            for (long k = node.Index << shift; k < (node.Index + 1) << shift; k++)
-            {
-                var unit = new DyadicNode(level, k);
-                if (unit.FirstBlock < totalBlocks) units.Add(unit);
-            }
-        }
+        var units = DyadicReduction.SplitToLevel(maximal, level, totalBlocks);
 
         var histograms = Enumerable.Range(0, depth).Select(_ => new FixedBinHistogram()).ToArray();
         var degenerate = new long[depth];
@@ -145,17 +135,8 @@ public sealed class ReducedChainGpuSampler : IDisposable
             options.Progress?.Advance(count);
         }
 
-        var coverage = endBlock > firstBlock ? new List<BlockRange> { new(firstBlock, endBlock) } : new List<BlockRange>();
-        var layers = new LayerState[depth];
-        for (int l = 0; l < depth; l++)
-        {
-            var nodes = new Dictionary<DyadicNode, MomentAccumulator>();
-            foreach (var node in maximal)
-                nodes[node] = DyadicReduction.Reduce(node, totalBlocks, known[l], (a, b) => MomentAccumulator.Combine(a, b), MomentAccumulator.Empty);
-            layers[l] = new LayerState(nodes, histograms[l], degenerate[l]);
-        }
-        var state = new MonteCarloState(totalBlocks, coverage, layers);
-        return new MonteCarloResult(configuration, state, clock.Elapsed, collected, firstSample);
+        return MonteCarloSampler.Assemble(configuration, maximal, totalBlocks, (firstBlock, endBlock), l => known[l],
+            histograms, degenerate, clock.Elapsed, collected, firstSample);
     }
 
     /// <summary>
