@@ -4,7 +4,7 @@ using Degeneracy.Series.Evaluation.Generated;
 namespace Degeneracy.Bench;
 
 /// <summary>
-/// The plain double transcription of the published μ_pub (MATH.md §3) with inline J closed forms: the baseline the
+/// The plain double transcription of the published μ_pub (docs/THEORY.md §3) with inline J closed forms: the baseline the
 /// generated evaluator must not be slower than. (Inaccurate for θ ≲ 1e-4; used for timing only.)
 /// </summary>
 internal static class PlainPublished

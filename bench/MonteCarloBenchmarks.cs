@@ -5,7 +5,7 @@ namespace Degeneracy.Bench;
 
 /// <summary>
 /// Reduced-chain Monte Carlo throughput: a straightforward scalar loop (baseline) against the vectorised sampler on one
-/// thread and on all cores, on the seed paper's Figure 3 shape (width 256, 32 layers, θ⁰ = 0.1). Each operation is one
+/// thread and on all cores, on the depth-degeneracy paper's Figure 3 shape (width 256, 32 layers, θ⁰ = 0.1). Each operation is one
 /// Gaussian pair, so the Op/s column reads as pairs per second and the Ratio column as the speed-up.
 /// </summary>
 [MemoryDiagnoser]

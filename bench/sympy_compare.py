@@ -2,7 +2,7 @@
 """Side by side with SymPy: the theta-series to theta^4, eps^1 (eps = 1/n) of the published mu_pub and sigma2_pub.
 
 SymPy side: the same formulas as src/Series/Derivation/PublishedFormulas.cs, built with symbols theta, eps (n = 1/eps)
-and the closed forms of J(1,1), J(2,2), J(3,1) (docs MATH.md section 2); mu is expanded as mu_pub - ln(sin(theta)^2),
+and the closed forms of J(1,1), J(2,2), J(3,1) (docs/THEORY.md Â§2); mu is expanded as mu_pub - ln(sin(theta)^2),
 whose expansion has no log terms. Method: series in eps to order 2 (eps^0, eps^1), then each coefficient in theta to
 order 5 (theta^0 .. theta^4), exact. Timed best of 3, each run from scratch (sympy caches cleared, expressions rebuilt).
 

@@ -6,8 +6,8 @@ namespace Degeneracy.JFunctions;
 /// The exact closed form J_{a,b}(θ) = κ·[(π − θ)·P(cos θ) + sin θ·Q(cos θ) + R(cos θ)] + K with
 /// κ = E[R^{a+b}]/(2π) (rational for even a+b, a multiple of √(π/2) for odd), P, Q, R exact rational polynomials,
 /// and K the constant E[φ(G)^{a+b}] when a or b is 0 (then P = Q = R = 0). Valid for 0 ≤ θ ≤ π. Built by
-/// <see cref="Build"/> from the polar integral of MATH.md §2, never from a table.
-/// For even a+b, R = 0 (the form stated in MATH.md); for odd a+b, P = 0 and R ≠ 0 in general — MATH.md's
+/// <see cref="Build"/> from the polar integral of docs/THEORY.md §2, never from a table.
+/// For even a+b, R = 0; for odd a+b, P = 0 and R ≠ 0 in general — the often-quoted
 /// "always (π−θ)P + sin θ Q" is not true there (e.g. J_{2,1}), which docs/DERIVATION.md reports.
 /// </summary>
 public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, RationalPolynomial P, RationalPolynomial Q, RationalPolynomial R, SqrtHalfPiMultiple Constant)
@@ -94,7 +94,7 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
     }
 
     /// <summary>
-    /// Prints the closed form as MATH.md writes it, c/(2π)·[(π − θ)P(cos θ) + sin θ·Q(cos θ) + R(cos θ)] with c folded
+    /// Prints the closed form as docs/THEORY.md writes it, c/(2π)·[(π − θ)P(cos θ) + sin θ·Q(cos θ) + R(cos θ)] with c folded
     /// into the polynomials (c rational for even a + b; √(π/2) kept as a factor for odd): text
     /// <c>((pi - theta)*cos(theta) + sin(theta))/(2*pi)</c> (parseable by ExpressionParser), LaTeX, or C# (with
     /// <c>c</c> = cos θ, <c>s</c> = sin θ in scope).

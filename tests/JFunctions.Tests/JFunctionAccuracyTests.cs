@@ -83,7 +83,7 @@ public class JFunctionAccuracyTests(ITestOutputHelper output)
     [InlineData(3, 1, 2.0)]
     public void Reference_MatchesKnownForms(int a, int b, double theta)
     {
-        // MATH.md §2 known cases, evaluated with Math.Sin/Cos: agreement to 1e-14 checks the reference itself.
+        // docs/THEORY.md §2 known cases, evaluated with Math.Sin/Cos: agreement to 1e-14 checks the reference itself.
         double s = Math.Sin(theta), c = Math.Cos(theta), pt = Math.PI - theta;
         double known = (a, b) switch
         {

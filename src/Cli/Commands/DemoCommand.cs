@@ -9,7 +9,7 @@ namespace Degeneracy.Cli.Commands;
 
 /// <summary>
 /// The embedded default main job (no arguments): derives μ and σ² (θ², 1/n), holds them against the published
-/// Theorem 3, then predicts the seed paper's Figure 3 setting (width 256, θ⁰ = 0.1, 32 layers) with every method
+/// Theorem 3, then predicts the depth-degeneracy paper's Figure 3 setting (width 256, θ⁰ = 0.1, 32 layers) with every method
 /// against a Monte Carlo run and writes the plot. Finishes in seconds.
 /// </summary>
 internal static class DemoCommand
@@ -32,7 +32,7 @@ internal static class DemoCommand
         o.WriteLine("1. Derived per-layer law of L = ln sin²θ' − ln sin²θ (ε = 1/n), exact coefficients:");
         o.WriteLine("   μ − ln sin²θ = " + SeriesText(d.Drift));
         o.WriteLine("   σ²           = " + SeriesText(d.Variance));
-        o.WriteLine("   Published Theorem 3 (seed paper, eqs. 5–6), coefficient by coefficient:");
+        o.WriteLine("   Published Theorem 3 (depth-degeneracy paper, eqs. 5–6), coefficient by coefficient:");
         foreach (var (quantity, formula) in new[] { (Quantity.Mu, PublishedFormulas.Theorem3Mu), (Quantity.Sigma2, PublishedFormulas.Theorem3Sigma2) })
         {
             var check = FormulaCheck.Check(quantity, formula, 2, 1);
@@ -44,7 +44,7 @@ internal static class DemoCommand
         o.WriteLine();
 
         var widths = Enumerable.Repeat(256, 32).ToArray();
-        o.WriteLine($"2. The seed paper's Figure 3: width 256, θ⁰ = 0.1, 32 layers; every method against {Samples} Monte Carlo samples (seed {Seed}).");
+        o.WriteLine($"2. The depth-degeneracy paper's Figure 3: width 256, θ⁰ = 0.1, 32 layers; every method against {Samples} Monte Carlo samples (seed {Seed}).");
         var report = PredictionReport.Compute(widths, 0.1, PredictionMethods.Names, 1, Samples, Seed);
         var shown = new HashSet<int> { 1, 2, 4, 8, 16, 24, 32 };
         var mc = report.MonteCarlo!;

@@ -11,7 +11,7 @@ namespace Degeneracy.Cli.Commands;
 
 /// <summary>
 /// <c>degeneracy j A B [--theta T]... [--series K] [--format text|latex|csharp|json]</c>: the exact closed form of
-/// J_{a,b}(θ), its values at the given angles and its θ-series about 0 to order K (MATH.md §2).
+/// J_{a,b}(θ), its values at the given angles and its θ-series about 0 to order K (docs/THEORY.md §2).
 /// </summary>
 internal static class JCommand
 {

@@ -10,7 +10,7 @@ namespace Degeneracy.Cli.Commands;
 
 /// <summary>
 /// <c>degeneracy mc --widths SPEC --theta0 T --samples S [--seed K] [--backend chain|network|gpu] [--input-dim D]
-/// [--shard i/N] [--threads P] [--out FILE.json]</c>: Monte Carlo of ln sin²θ^ℓ per layer (MATH.md §1) as JSON.
+/// [--shard i/N] [--threads P] [--out FILE.json]</c>: Monte Carlo of ln sin²θ^ℓ per layer (docs/THEORY.md §1) as JSON.
 /// </summary>
 internal static class McCommand
 {

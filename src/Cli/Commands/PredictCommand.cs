@@ -14,7 +14,7 @@ namespace Degeneracy.Cli.Commands;
 
 /// <summary>
 /// <c>degeneracy predict --widths SPEC --theta0 T [--method all|NAME,...] [--mc SAMPLES] [--seed K] [--n-order K]
-/// [--plot FILE.png|.svg] [--json|--csv]</c>: per-layer mean and sd of ln sin²θ^ℓ from each method (MATH.md §4), side by
+/// [--plot FILE.png|.svg] [--json|--csv]</c>: per-layer mean and sd of ln sin²θ^ℓ from each method (docs/THEORY.md §4), side by
 /// side with Monte Carlo, the last layer's errors in nats and standard errors, and the KS p-value of <c>density</c>.
 /// </summary>
 internal static class PredictCommand

@@ -7,7 +7,7 @@ using MathNet.Numerics.Statistics;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy table --mc SAMPLES [--seed K] [--n-order K]</c>: for each of the seed paper's 25 architectures (Tables 2
+/// <c>degeneracy table --mc SAMPLES [--seed K] [--n-order K]</c>: for each of the depth-degeneracy paper's 25 architectures (Tables 2
 /// and 4, orthogonal inputs θ⁰ = π/2) every method's predicted final ln sin²θ^L and the Monte Carlo value, then the
 /// Spearman correlation of each with the published test accuracies (MNIST, FMNIST, CIFAR-10).
 /// </summary>
@@ -18,7 +18,7 @@ internal static class TableCommand
         var mc = new Option<long>("--mc") { Description = "Monte Carlo samples per architecture (≥ 2)", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Monte Carlo seed", DefaultValueFactory = _ => 1UL };
         var nOrder = new Option<int>("--n-order") { Description = "1/n order of the derived (series) law, 0 … 5", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("table", "The seed paper's 25 architectures: predicted and Monte Carlo final ln sin²θ^L against published accuracy.");
+        var cmd = new Command("table", "The depth-degeneracy paper's 25 architectures: predicted and Monte Carlo final ln sin²θ^L against published accuracy.");
         cmd.Options.Add(mc);
         cmd.Options.Add(seed);
         cmd.Options.Add(nOrder);
@@ -64,7 +64,7 @@ internal static class TableCommand
             rows.Add([.. row]);
         }
         string[] header = ["#", "hidden widths", .. columns.Select(c => c == "MC" ? "MC ± se" : c), "MNIST", "FMNIST", "CIFAR"];
-        ctx.Out.WriteLine($"Final ln sin²θ^L of the seed paper's architectures (θ⁰ = π/2; Monte Carlo {samples} samples, seed {seed}):");
+        ctx.Out.WriteLine($"Final ln sin²θ^L of the depth-degeneracy paper's architectures (θ⁰ = π/2; Monte Carlo {samples} samples, seed {seed}):");
         WriteAligned(ctx.Out, header, rows);
         ctx.Out.WriteLine();
         ctx.Out.WriteLine("Spearman correlation of the final ln sin²θ^L with the published mean test accuracy (n = " +

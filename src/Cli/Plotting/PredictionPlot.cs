@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Degeneracy.Cli.Plotting;
 
 /// <summary>
-/// The seed paper's Figure 3 (left) for any network: Monte Carlo mean ± sd of ln sin²θ^ℓ per layer as error bars and
+/// The depth-degeneracy paper's Figure 3 (left) for any network: Monte Carlo mean ± sd of ln sin²θ^ℓ per layer as error bars and
 /// each method's mean as a line inside a translucent ±sd band; PNG or SVG by the file's extension.
 /// </summary>
 internal static class PredictionPlot

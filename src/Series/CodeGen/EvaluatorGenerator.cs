@@ -7,7 +7,7 @@ using Degeneracy.Symbolic;
 namespace Degeneracy.Series.CodeGen;
 
 /// <summary>
-/// Emits C# source for a fast evaluator of the per-layer law (MATH.md §3): <c>Mu(θ, n)</c>, <c>Drift(θ, n)</c> = μ − ln sin²θ,
+/// Emits C# source for a fast evaluator of the per-layer law (docs/THEORY.md §3): <c>Mu(θ, n)</c>, <c>Drift(θ, n)</c> = μ − ln sin²θ,
 /// <c>Sigma2(θ, n)</c>, <c>Rho(n)</c> and the J_{a,b} they use. Each quantity is Σ_k ε^k m_k(θ), ε = 1/n, evaluated from
 /// the exact closed forms in J's (one <c>Math.SinCos</c>, coefficients rounded once) at and above a switch point and
 /// from the exact θ-series (second-order Horner, coefficients rounded once) below it; the switch points come from

@@ -3,7 +3,7 @@ using Degeneracy.Symbolic;
 
 namespace Degeneracy.Series.Derivation;
 
-/// <summary>The three quantities of MATH.md §3.</summary>
+/// <summary>The three quantities of docs/THEORY.md §3.</summary>
 public enum Quantity
 {
     /// <summary>μ(θ, n) − ln sin²θ = E[L] (the drift; finite at θ = 0).</summary>
@@ -91,7 +91,7 @@ public sealed class DerivationResult
         Terms(q).FirstOrDefault(t => t.ThetaPower == thetaPower && t.InvNPower == invNPower)?.Coefficient ?? PiLaurent.Zero;
 }
 
-/// <summary>Entry point of the derivation (MATH.md §3, src/Series).</summary>
+/// <summary>Entry point of the derivation (docs/THEORY.md §3, src/Series).</summary>
 public static class Derivation
 {
     /// <summary>Ceiling on the θ-order.</summary>

@@ -4,7 +4,7 @@ using Degeneracy.Symbolic;
 namespace Degeneracy.Series.Derivation;
 
 /// <summary>
-/// The order-by-order expansion of L = ln sin²θ' − ln sin²θ (MATH.md §3). With a, b, c the sample means of
+/// The order-by-order expansion of L = ln sin²θ' − ln sin²θ (docs/THEORY.md §3). With a, b, c the sample means of
 /// (X², Y², XY) and δ their fluctuations, sin²θ' = (ab − c²)/(ab) and
 ///   ln sin²θ' = ln D₀ + ln(1 + Δ/D₀) − ln(1 + 2δa) − ln(1 + 2δb),  D₀ = ¼ − J_{1,1}² = D/4,
 ///   Δ = (δa + δb)/2 − 2J_{1,1}δc + δaδb − δc².

@@ -1,8 +1,8 @@
 namespace Degeneracy.Series.Derivation;
 
 /// <summary>
-/// The published formulas of the seed paper (Jakub &amp; Nica, Theorem 3, eqs. 2, 5, 6) and of the authors' code
-/// (MATH.md §3), as text for <see cref="FormulaCheck"/>. Transcribed to be checked, never used as the truth.
+/// The published formulas of the depth-degeneracy paper (Jakub &amp; Nica, Theorem 3, eqs. 2, 5, 6) and of the authors' code
+/// (docs/THEORY.md §3), as text for <see cref="FormulaCheck"/>. Transcribed to be checked, never used as the truth.
 /// </summary>
 public static class PublishedFormulas
 {
@@ -22,11 +22,11 @@ public static class PublishedFormulas
     /// <summary>Eq. 6, through θ².</summary>
     public const string Theorem3Sigma2 = "8/n - 64/(15*pi)*theta/n - (8 + 296/(45*pi))*theta^2/n";
 
-    /// <summary>μ_pub of the authors' code (MATH.md §3).</summary>
+    /// <summary>μ_pub of the authors' code (docs/THEORY.md §3).</summary>
     public const string MuClosedForm =
         "ln((n-1)*" + D + "/(4*J(2,2) - 1 + n)) + 4*(J(2,2)+1)/(n*((4*J(2,2)-1)/n + 1)^2) - 4*" + K + "/(n*(1 - 1/n)^2*" + D + "^2)";
 
-    /// <summary>σ²_pub of the authors' code (MATH.md §3).</summary>
+    /// <summary>σ²_pub of the authors' code (docs/THEORY.md §3).</summary>
     public const string Sigma2ClosedForm =
         "8*" + K + "/(n*(1 - 1/n)^2*" + D + "^2) + 8*(J(2,2)+1)/(n*((4*J(2,2)-1)/n + 1)^2) - 16*" + K2 + "/(n*(1 - 1/n)*" + D + "*((4*J(2,2)-1)/n + 1))";
 }

@@ -10,7 +10,7 @@ namespace Degeneracy.Series.Derivation;
 ///   E[δ_{i_1} ⋯ δ_{i_r}] = Σ_π n^{−r}(n)_{|π|} Π_{B∈π} E[Π_{t∈B} w_{i_t}],
 /// summed over the set partitions π of {1..r} into blocks of size ≥ 2 ((n)_b the falling factorial, w = v − E v).
 /// Every central moment of w is a polynomial in J's, since E[(X²)^p (Y²)^q (XY)^s] = J_{2p+s, 2q+s}. The result is an
-/// exact polynomial in ε = 1/n, returned truncated at ε^K (the combinatorial correction of MATH.md §3).
+/// exact polynomial in ε = 1/n, returned truncated at ε^K (the combinatorial correction of docs/THEORY.md §3).
 /// </summary>
 public sealed class SampleMeanMoments
 {

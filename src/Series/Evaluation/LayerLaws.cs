@@ -7,7 +7,7 @@ namespace Degeneracy.Series.Evaluation;
 /// The per-layer laws the library offers: <see cref="Series(int)"/>, the derived law Σ_k ε^k m_k(θ) to a chosen order
 /// in ε = 1/n (orders 1 and 2 from the generated evaluators checked in under Evaluation/Generated; other orders are
 /// generated at θ-order 24 and compiled in-process with Roslyn on first use, which takes seconds at orders 3–5), and
-/// <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of MATH.md §3 evaluated stably.
+/// <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of docs/THEORY.md §3 evaluated stably.
 /// Instances are cached and thread-safe.
 /// </summary>
 public static class LayerLaws
@@ -31,7 +31,7 @@ public static class LayerLaws
         });
     }
 
-    /// <summary>The published law μ_pub, σ²_pub (MATH.md §3), stable near θ = 0.</summary>
+    /// <summary>The published law μ_pub, σ²_pub (docs/THEORY.md §3), stable near θ = 0.</summary>
     public static ILayerLaw Paper => PublishedLaw.Instance;
 
     /// <summary>μ(θ, n) = ln sin²θ + Drift(θ, n) of a law (−∞ at θ = 0); θ ∈ [0, π], finite n ≥ 2.</summary>

@@ -6,7 +6,7 @@ using Degeneracy.Symbolic;
 namespace Degeneracy.Series.Evaluation;
 
 /// <summary>
-/// The published O(1/n) law of MATH.md §3 (seed 000 / the authors' code), with D = 1 − 4J_{1,1}²,
+/// The published O(1/n) law of docs/THEORY.md §3 (Jakub &amp; Nica / the authors' code), with D = 1 − 4J_{1,1}²,
 /// K = 8J_{1,1}²J_{2,2} − 8J_{1,1}⁴ + 4J_{1,1}² − 8J_{1,1}J_{3,1} + J_{2,2} + 1, K₂ = 2J_{1,1}² − 4J_{1,1}J_{3,1} + J_{2,2} + 1:
 /// μ_pub = ln((n−1)D/(4J_{2,2} − 1 + n)) + 4(J_{2,2}+1)/(n((4J_{2,2}−1)/n + 1)²) − 4K/(n(1 − 1/n)²D²),
 /// σ²_pub = 8K/(n(1 − 1/n)²D²) + 8(J_{2,2}+1)/(n((4J_{2,2}−1)/n + 1)²) − 16K₂/(n(1 − 1/n)D((4J_{2,2}−1)/n + 1)).
@@ -79,7 +79,7 @@ public sealed class PublishedLaw : ILayerLaw
         return 8 * _kOverD2.Value(theta) / (n * b * b) + 8 * (j22 + 1) / (n * a * a) - 16 * _k2OverD.Value(theta) / (n * b * a);
     }
 
-    /// <summary>The published ρ(n) = ln((n+5)/(n−1)) − 10n/(n+5)² + 6n/(n−1)² (seed 000, eq. 2), n ≥ 2.</summary>
+    /// <summary>The published ρ(n) = ln((n+5)/(n−1)) − 10n/(n+5)² + 6n/(n−1)² (Jakub &amp; Nica, eq. 2), n ≥ 2.</summary>
     public static double Rho(double n)
     {
         if (!(n >= 2) || double.IsInfinity(n))

@@ -1,7 +1,7 @@
 namespace Degeneracy.Series.SmallAngle;
 
 /// <summary>
-/// The exact small-angle law at width n (MATH.md §3): ρ_exact(n) = E_k[g(k)], σ²_exact(0, n) = E_k[t(k)] + Var_k[g(k)],
+/// The exact small-angle law at width n (docs/THEORY.md §3): ρ_exact(n) = E_k[g(k)], σ²_exact(0, n) = E_k[t(k)] + Var_k[g(k)],
 /// k ~ Binomial(n, 1/2) conditioned on k ≥ 2, with g(k) = ψ(k/2) − ψ((k−1)/2) and t(k) = ψ₁((k−1)/2) + ψ₁(k/2).
 /// </summary>
 /// <param name="N">The width n ≥ 2.</param>

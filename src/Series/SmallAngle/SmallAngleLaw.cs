@@ -1,7 +1,7 @@
 namespace Degeneracy.Series.SmallAngle;
 
 /// <summary>
-/// The exact small-angle law of the angle chain (MATH.md §3). As θ → 0 the k active neurons see an independent
+/// The exact small-angle law of the angle chain (docs/THEORY.md §3). As θ → 0 the k active neurons see an independent
 /// Gaussian perturbation direction, so sin²θ'/sin²θ → χ²_{k−1}/χ²_k (independent chi-squares),
 /// k ~ Binomial(n, 1/2) conditioned on k ≥ 2. With L = ln sin²θ' − ln sin²θ, E ln χ²_ν = ψ(ν/2) + ln 2 and
 /// Var ln χ²_ν = ψ₁(ν/2) give, exactly for every n ≥ 2,

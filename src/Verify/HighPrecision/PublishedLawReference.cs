@@ -6,7 +6,7 @@ using Degeneracy.Symbolic;
 namespace Degeneracy.Verify.HighPrecision;
 
 /// <summary>
-/// High-precision reference of the published law μ_pub, σ²_pub (MATH.md §3; formulas in <see cref="PublishedLaw"/>) in
+/// High-precision reference of the published law μ_pub, σ²_pub (docs/THEORY.md §3; formulas in <see cref="PublishedLaw"/>) in
 /// <see cref="FixedPoint"/>: ln(D/sin²θ), K/D² and K₂/D from their closed forms for θ ≥ 10⁻³ and from their exact
 /// θ-series (<see cref="ClosedFormSeries.Expand"/>, order 30) below; J_{2,2} and the n-dependent factors directly.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 namespace Degeneracy.Verify.MonteCarlo;
 
 /// <summary>
-/// One sample of the reduced chain (MATH.md §1): per layer ℓ, n_ℓ iid Gaussian pairs with correlation cos θ^{ℓ−1},
+/// One sample of the reduced chain (docs/THEORY.md §1): per layer ℓ, n_ℓ iid Gaussian pairs with correlation cos θ^{ℓ−1},
 /// then the stable <see cref="AngleStep"/>. The state carried between layers is (sin θ, cos θ − 1), never θ itself.
 /// </summary>
 internal sealed class ReducedChainKernel : ISampleKernel

@@ -1,6 +1,6 @@
 namespace Degeneracy.Verify.MonteCarlo;
 
-/// <summary>Monte Carlo of the reduced angle chain θ⁰ → θ¹ → … → θ^L (MATH.md §1), the fast exact-in-distribution backend.</summary>
+/// <summary>Monte Carlo of the reduced angle chain θ⁰ → θ¹ → … → θ^L (docs/THEORY.md §1), the fast exact-in-distribution backend.</summary>
 public static class ReducedChainSampler
 {
     /// <summary>

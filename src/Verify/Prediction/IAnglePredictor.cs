@@ -1,7 +1,7 @@
 namespace Degeneracy.Verify.Prediction;
 
 /// <summary>
-/// Predicts ln sin²θ^ℓ layer by layer for widths n₁ … n_L and an input angle θ⁰ (MATH.md §4). The step into
+/// Predicts ln sin²θ^ℓ layer by layer for widths n₁ … n_L and an input angle θ⁰ (docs/THEORY.md §4). The step into
 /// layer ℓ + 1 uses n_{ℓ+1}, the width of the layer it produces (the paper's Algorithm 1 listing writes n_ℓ).
 /// </summary>
 public interface IAnglePredictor

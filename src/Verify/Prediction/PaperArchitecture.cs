@@ -6,7 +6,7 @@ namespace Degeneracy.Verify.Prediction;
 public readonly record struct Accuracy(double Mean, double Sd);
 
 /// <summary>
-/// One architecture of the seed paper (Jakub &amp; Nica, Tables 2 and 4): hidden widths n₁ … n_L, the depth and average
+/// One architecture of the depth-degeneracy paper (Jakub &amp; Nica, Tables 2 and 4): hidden widths n₁ … n_L, the depth and average
 /// width as printed, the input angle θ⁰ and input dimension of the experiment, and the published test accuracies.
 /// </summary>
 public sealed record PaperArchitecture(int Network, IReadOnlyList<int> Widths, int ListedDepth, double ListedAverageWidth,

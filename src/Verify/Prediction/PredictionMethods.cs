@@ -3,7 +3,7 @@ using Degeneracy.Series.Evaluation;
 namespace Degeneracy.Verify.Prediction;
 
 /// <summary>
-/// The whole-network predictors by name (MATH.md §4). Every one steps into layer ℓ + 1 with n_{ℓ+1}.
+/// The whole-network predictors by name (docs/THEORY.md §4). Every one steps into layer ℓ + 1 with n_{ℓ+1}.
 /// <list type="bullet">
 /// <item><c>infinite</c>: Approximation 2, cos θ^{ℓ+1} = 2J_{1,1}(θ^ℓ); sd 0.</item>
 /// <item><c>linear</c>: Approximation 1, x^{ℓ+1} = x^ℓ − (2/(3π))θ^ℓ − ρ_pub(n); sd by the delta method with σ² = 8/n

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Degeneracy.Series.Tests.CodeGen;
 
 /// <summary>
-/// The published μ_pub, σ²_pub (MATH.md §3): the stable <see cref="PublishedLaw"/> meets 1e-12 abs + 1e-12 rel against
+/// The published μ_pub, σ²_pub (docs/THEORY.md §3): the stable <see cref="PublishedLaw"/> meets 1e-12 abs + 1e-12 rel against
 /// the high-precision reference everywhere, while a plain double transcription loses every digit of K/D² for θ ≲ 1e-4.
 /// </summary>
 public class PublishedLawTests(ITestOutputHelper output)

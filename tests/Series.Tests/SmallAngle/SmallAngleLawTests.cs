@@ -5,7 +5,7 @@ using MathNet.Numerics;
 namespace Degeneracy.Series.Tests.SmallAngle;
 
 /// <summary>
-/// ρ_exact(n), σ²_exact(0, n) (MATH.md §3) against an independent brute-force evaluation (exact binomial weights,
+/// ρ_exact(n), σ²_exact(0, n) (docs/THEORY.md §3) against an independent brute-force evaluation (exact binomial weights,
 /// MathNet digamma, a plain trigamma) and against closed forms at n = 2, 3. Deterministic; no randomness.
 /// </summary>
 public class SmallAngleLawTests

@@ -8,7 +8,7 @@ namespace Degeneracy.Series.Tests.SmallAngle;
 
 /// <summary>
 /// The exact 1/n expansions of ρ_exact(n) and σ²_exact(0, n) against the numerical law, their building blocks against
-/// brute force, and the published ρ(n) of seed 000 eq. 2 expanded exactly. Deterministic.
+/// brute force, and the published ρ(n) of Jakub &amp; Nica eq. 2 expanded exactly. Deterministic.
 /// </summary>
 public class SmallAngleSeriesTests(ITestOutputHelper output)
 {
@@ -107,7 +107,7 @@ public class SmallAngleSeriesTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Exact ε-coefficients of the published ρ = ln((1+5ε)/(1−ε)) − 10ε/(1+5ε)² + 6ε/(1−ε)² (seed 000, eq. 2).</summary>
+    /// <summary>Exact ε-coefficients of the published ρ = ln((1+5ε)/(1−ε)) − 10ε/(1+5ε)² + 6ε/(1−ε)² (Jakub &amp; Nica, eq. 2).</summary>
     internal static Rational[] PublishedRhoSeries(int order)
     {
         var c = new Rational[order + 1];

@@ -6,7 +6,7 @@ using MathNet.Numerics.Distributions;
 namespace Degeneracy.Verify.Tests.MonteCarlo;
 
 /// <summary>
-/// The reduced chain against the exact small-angle law of MATH.md §3: as θ → 0,
+/// The reduced chain against the exact small-angle law of docs/THEORY.md §3: as θ → 0,
 /// sin²θ¹/sin²θ⁰ → χ²_{k−1}/χ²_k with k ~ Binomial(n, ½) conditioned on k ≥ 2, so
 /// E[L] = −ρ_exact(n) = −E_k[ψ(k/2) − ψ((k−1)/2)] and
 /// Var[L] = E_k[ψ₁((k−1)/2) + ψ₁(k/2)] + Var_k[ψ((k−1)/2) − ψ(k/2)], L = ln sin²θ¹ − ln sin²θ⁰.

@@ -3,7 +3,7 @@ using Degeneracy.Verify.Prediction;
 
 namespace Degeneracy.Verify.Tests.Prediction;
 
-/// <summary>One Monte Carlo run of the seed paper's Figure 3 setting, shared by the tests below.</summary>
+/// <summary>One Monte Carlo run of the depth-degeneracy paper's Figure 3 setting, shared by the tests below.</summary>
 public sealed class Figure3Fixture
 {
     public static readonly int[] Widths = Enumerable.Repeat(256, 32).ToArray();

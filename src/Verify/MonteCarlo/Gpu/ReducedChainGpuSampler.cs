@@ -10,7 +10,7 @@ using ILGPU.Runtime.Cuda;
 namespace Degeneracy.Verify.MonteCarlo.Gpu;
 
 /// <summary>
-/// The reduced chain (MATH.md §1) on an ILGPU accelerator: one device thread per sample runs every layer of its chain
+/// The reduced chain (docs/THEORY.md §1) on an ILGPU accelerator: one device thread per sample runs every layer of its chain
 /// and writes sin²θ^ℓ per layer (NaN from its first degenerate step on); the host takes ln sin²θ^ℓ with
 /// <see cref="Math.Log(double)"/> and reduces the values with the CPU sampler's statistics (64-sample blocks, canonical
 /// <see cref="DyadicReduction"/>) into the same <see cref="MonteCarloResult"/>.
