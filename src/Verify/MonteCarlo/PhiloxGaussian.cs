@@ -30,6 +30,10 @@ public static class PhiloxGaussian
     public static void FillPairs(PhiloxKey key, uint c1, uint c2, uint c3, Span<double> z1, Span<double> z2) =>
         Fill(PhiloxRoundKeys.Of(key), c1, c2, c3, 0.0, 1.0, z1, z2, correlated: false);
 
+    /// <summary><see cref="FillPairs(PhiloxKey, uint, uint, uint, Span{double}, Span{double})"/> with precomputed round keys.</summary>
+    internal static void FillPairs(in PhiloxRoundKeys keys, uint c1, uint c2, uint c3, Span<double> z1, Span<double> z2) =>
+        Fill(keys, c1, c2, c3, 0.0, 1.0, z1, z2, correlated: false);
+
     /// <summary>
     /// Fills the pre-activation pairs of one reduced-chain layer: g_j = Z₁ and δg_j = Ĝ_j − g_j = (cos θ − 1)·Z₁ + sin θ·Z₂
     /// for counters (j, c1, c2, c3), j = 0 … n−1, so (g, g + δg) has correlation cos θ. Passing cos θ − 1 (not cos θ)
