@@ -28,7 +28,8 @@ internal sealed class BatchNetworkKernel : IBatchKernel
         _sigmaW = Math.Sqrt(configuration.WeightVariance);
         _sigmaB = Math.Sqrt(configuration.BiasVariance);
         _slope = configuration.Activation.SlopeValue;
-        _observer = new GramObserver(_m, configuration.Tolerance, configuration.Inputs.Labels, configuration.TrackGram);
+        _observer = new GramObserver(_m, configuration.Tolerance, configuration.Inputs.Labels, configuration.TrackGram,
+            absorbing: configuration.BiasVariance == 0);
         int d = configuration.Inputs.Dimension, maxN = configuration.Widths.Max(), maxAll = Math.Max(maxN, d);
         _input = new double[_m * d];
         for (int i = 0; i < _m; i++) configuration.Inputs.Vectors[i].CopyTo(_input, i * d);
@@ -61,6 +62,7 @@ internal sealed class BatchNetworkKernel : IBatchKernel
 
     public void Run(long sample, Span<double> values)
     {
+        _observer.StartSample();
         uint low = CounterLayout.SampleLow(sample);
         int m = _m, nIn = _configuration.Inputs.Dimension;
         var hPrev = _hPrev;

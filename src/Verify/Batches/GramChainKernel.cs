@@ -30,7 +30,8 @@ internal sealed class GramChainKernel : IBatchKernel
         _sigmaW = Math.Sqrt(configuration.WeightVariance);
         _sigmaB = Math.Sqrt(configuration.BiasVariance);
         _slope = configuration.Activation.SlopeValue;
-        _observer = new GramObserver(_m, configuration.Tolerance, configuration.Inputs.Labels, configuration.TrackGram);
+        _observer = new GramObserver(_m, configuration.Tolerance, configuration.Inputs.Labels, configuration.TrackGram,
+            absorbing: configuration.BiasVariance == 0);
         int d = configuration.Inputs.Dimension, maxN = configuration.Widths.Max();
         var x = new double[_m * d];
         for (int i = 0; i < _m; i++) configuration.Inputs.Vectors[i].CopyTo(x, i * d);
@@ -50,6 +51,7 @@ internal sealed class GramChainKernel : IBatchKernel
 
     public void Run(long sample, Span<double> values)
     {
+        _observer.StartSample();
         uint low = CounterLayout.SampleLow(sample), high = CounterLayout.ChainHigh(sample);
         _r0.CopyTo(_r, 0);
         var r = _r;

@@ -8,14 +8,27 @@ namespace Degeneracy.Verify.Batches;
 internal sealed class GramObserver
 {
     private const double Machine = 2.220446049250313e-16; // 2⁻⁵²
+
+    /// <summary>sin²θ at or below which a pair is numerically parallel ((2⁻⁴⁴)², sin θ below 2⁸ ulps).</summary>
+    private const double NumericallyParallel = 3.2311742677852644e-27;
     private readonly int _m;
     private readonly double _tolerance;
     private readonly BatchLabels? _labels;
     private readonly bool _trackGram;
     private readonly double[] _k, _scratch, _eigenvalues, _classMean;
+    private readonly bool[] _collapsed;
+    private readonly bool _absorbing;
 
-    public GramObserver(int m, double tolerance, BatchLabels? labels, bool trackGram)
+    /// <param name="m">Batch size.</param>
+    /// <param name="tolerance">τ of the numerical rank.</param>
+    /// <param name="labels">Class labels (CDNV) or null.</param>
+    /// <param name="trackGram">Also write the Gram entries.</param>
+    /// <param name="absorbing">Collapse is absorbing (no bias: a zero or positively collinear pair stays so); then a pair
+    /// collapsed at an earlier layer of the sample stays collapsed.</param>
+    public GramObserver(int m, double tolerance, BatchLabels? labels, bool trackGram, bool absorbing)
     {
+        _absorbing = absorbing;
+        _collapsed = new bool[m * m];
         _m = m;
         _tolerance = tolerance;
         _labels = labels;
@@ -29,6 +42,9 @@ internal sealed class GramObserver
 
     /// <summary>Values written per layer: the observables, then m(m+1)/2 Gram entries when tracked.</summary>
     public static int ValuesPerLayer(int m, bool trackGram) => BatchObservables.Count + (trackGram ? m * (m + 1) / 2 : 0);
+
+    /// <summary>Forgets the collapsed pairs of the previous sample.</summary>
+    public void StartSample() => Array.Clear(_collapsed);
 
     /// <summary>
     /// Writes the layer's values to <paramref name="output"/> (NaN where undefined). <paramref name="nonZero"/>[i] is the
@@ -52,12 +68,16 @@ internal sealed class GramObserver
         for (int i = 0; i < m; i++)
             for (int j = i + 1; j < m; j++)
             {
-                if (nonZero[i] == 0 || nonZero[j] == 0 || (nonZero[i] == 1 && nonZero[j] == 1 && firstNonZero[i] == firstNonZero[j]))
+                bool exact = nonZero[i] == 0 || nonZero[j] == 0 || (nonZero[i] == 1 && nonZero[j] == 1 && firstNonZero[i] == firstNonZero[j]);
+                double s2 = exact ? 0 : SinSquared(r, i, j);
+                if (exact || s2 <= NumericallyParallel || (_absorbing && _collapsed[i * m + j]))
                 {
+                    // antiparallel pairs (Kᵢⱼ < 0) can separate again under φ_s with s ≠ 0: not absorbing
+                    _collapsed[i * m + j] |= exact || k[i * m + j] > 0;
                     collapsed++;
                     continue;
                 }
-                double ln = Math.Log(SinSquared(r, i, j));
+                double ln = Math.Log(s2);
                 alive++;
                 lnSum += ln;
                 lnMin = Math.Min(lnMin, ln);
@@ -115,7 +135,7 @@ internal sealed class GramObserver
 
     /// <summary>
     /// sin²θᵢⱼ between columns i &lt; j: (KᵢᵢKⱼⱼ − Kᵢⱼ²)/(KᵢᵢKⱼⱼ), or, below 10⁻⁶ where that cancels, the stable
-    /// ‖rⱼ − (rᵢ·rⱼ/‖rᵢ‖²)rᵢ‖²/‖rⱼ‖² on the factor's columns. Clamped to the smallest positive double.
+    /// ‖rⱼ − (rᵢ·rⱼ/‖rᵢ‖²)rᵢ‖²/‖rⱼ‖² on the factor's columns.
     /// </summary>
     private double SinSquared(ReadOnlySpan<double> r, int i, int j)
     {
@@ -130,7 +150,7 @@ internal sealed class GramObserver
             for (int p = 0; p < m; p++) { double e = rj[p] - c * ri[p]; residual += e * e; }
             s2 = residual / Orthonormalizer.Dot(rj, rj);
         }
-        return Math.Clamp(s2, double.Epsilon, 1.0);
+        return Math.Min(s2, 1.0);
     }
 
     /// <summary>
