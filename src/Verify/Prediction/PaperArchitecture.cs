@@ -15,6 +15,15 @@ public sealed record PaperArchitecture(int Network, IReadOnlyList<int> Widths, i
     /// <summary>The CSV header <see cref="Parse"/> expects.</summary>
     public const string Header = "network,widths,listed_depth,listed_avg_width,theta0,input_dim,mnist_mean,mnist_sd,fmnist_mean,fmnist_sd,cifar_mean,cifar_sd";
 
+    /// <summary>The shipped <c>data/paper-architectures.csv</c> (embedded in this assembly).</summary>
+    public static IReadOnlyList<PaperArchitecture> Shipped()
+    {
+        using var stream = typeof(PaperArchitecture).Assembly.GetManifestResourceStream("Degeneracy.Verify.paper-architectures.csv")
+            ?? throw new InvalidOperationException("the embedded resource paper-architectures.csv is missing");
+        using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+
     /// <summary>
     /// Parses the CSV of <c>data/paper-architectures.csv</c>: the <see cref="Header"/> line, then one row per network with
     /// widths separated by ';'. Lines starting with '#' and blank lines are skipped.
