@@ -18,5 +18,7 @@ internal static class CommandRegistry
         yield return EvalCommand.Create(ctx);
         yield return PredictCommand.Create(ctx);
         yield return TableCommand.Create(ctx);
+        yield return CdnvCommand.Create(ctx);
+        yield return ClaimsCommand.Create(ctx);
     }
 }

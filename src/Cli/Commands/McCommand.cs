@@ -24,13 +24,36 @@ internal static class McCommand
         var shard = CommonOptions.Shard();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out("write the JSON here (atomically) instead of stdout");
+        var batch = new McBatch();
+        theta0.Required = false; // required for the angle chain, checked below; a batch has no θ⁰
 
-        var cmd = new Command("mc", "Monte Carlo of the angle chain: per-layer statistics of ln sin²θ^ℓ, as JSON.");
-        foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output })
+        var cmd = new Command("mc", "Monte Carlo of the angle chain (per-layer statistics of ln sin²θ^ℓ, as JSON), or with --batch of m inputs (docs/BATCHES.md).");
+        foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output }.Concat(batch.Options))
             cmd.Options.Add(option);
-        cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(samples)!.Value, parse.GetValue(seed),
-            parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output)));
+        cmd.SetAction(parse =>
+        {
+            if (parse.GetValue(batch.Batch) is not null)
+            {
+                OptionCheck.That(parse.GetResult(theta0) is null, "--theta0 does not apply to --batch (the inputs fix every angle).");
+                return batch.Run(ctx, parse, parse.GetValue(widths)!, parse.GetValue(samples)!.Value, parse.GetValue(seed), parse.GetValue(backend) ?? "chain",
+                    parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output), (work, progress) => Execute(ctx, work, progress));
+            }
+            foreach (var option in batch.Options)
+                OptionCheck.That(parse.GetResult(option) is null || parse.GetResult(option)!.Implicit, $"{option.Name} applies only with --batch.");
+            OptionCheck.That(parse.GetResult(theta0) is not null, "mc needs --theta0 (or --batch).");
+            return Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(samples)!.Value, parse.GetValue(seed),
+                parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output));
+        });
         return cmd;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a progress bar on an interactive terminal after one second.</summary>
+    private static T Execute<T>(CliContext ctx, Func<T> work, SamplingProgress progress)
+    {
+        var run = Task.Run(work);
+        if (ShowsProgress(ctx) && !Finished(run, TimeSpan.FromSeconds(1)))
+            DisplayProgress(run, progress);
+        return run.GetAwaiter().GetResult();
     }
 
     /// <summary>Validates everything, runs (with a progress bar on an interactive terminal after one second), writes the JSON.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Degeneracy.Cli.Json;
+using Degeneracy.Verify.Batches;
 using Degeneracy.Verify.MonteCarlo;
 
 namespace Degeneracy.Cli.Commands;
@@ -12,7 +13,7 @@ internal static class MergeCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var files = new Argument<string[]>("files") { Description = "JSON files written by `degeneracy mc`", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "JSON files written by `degeneracy mc` (angle chain or --batch, all of one kind)", Arity = ArgumentArity.OneOrMore };
         var output = CommonOptions.Out("write the merged JSON here (atomically) instead of stdout");
         var cmd = new Command("merge", "Merge Monte Carlo shards (same configuration, disjoint sample ranges) exactly.");
         cmd.Arguments.Add(files);
@@ -24,7 +25,15 @@ internal static class MergeCommand
     private static int Run(CliContext ctx, string[] files, string? outputPath)
     {
         OptionCheck.That(files.Length > 0, "merge needs at least one file.");
-        var parts = files.Select(f => BadInputException.Check(f, () => MonteCarloJson.Read(ReadInput(f), f))).ToList();
+        var texts = files.Select(f => (File: f, Text: ReadInput(f))).ToList();
+        if (BatchJson.IsBatch(texts[0].Text))
+        {
+            var batches = texts.Select(t => BadInputException.Check(t.File, () => BatchJson.Read(t.Text, t.File))).ToList();
+            var mergedBatch = BadInputException.Check("merge", () => BatchResult.Merge(batches.Select(b => b.Result).ToList()));
+            AtomicFile.WriteTextOrPrint(outputPath, BatchJson.Write(mergedBatch, configuration: batches[0].Configuration), ctx.Out);
+            return CliRunner.Ok;
+        }
+        var parts = texts.Select(t => BadInputException.Check(t.File, () => MonteCarloJson.Read(t.Text, t.File))).ToList();
         var merged = BadInputException.Check("merge", () => MonteCarloResult.Merge(parts));
         AtomicFile.WriteTextOrPrint(outputPath, MonteCarloJson.Write(merged), ctx.Out);
         return CliRunner.Ok;
