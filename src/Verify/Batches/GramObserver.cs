@@ -34,7 +34,7 @@ internal sealed class GramObserver
         _labels = labels;
         _trackGram = trackGram;
         _k = new double[m * m];
-        _scratch = new double[m * m];
+        _scratch = new double[m * m + m];
         _eigenvalues = new double[m];
         int classes = labels?.ClassCount ?? 0;
         _classMean = new double[classes * classes];
@@ -97,7 +97,10 @@ internal sealed class GramObserver
         }
     }
 
-    /// <summary>Participation ratio, entropy rank, numerical rank at <paramref name="tolerance"/> and machine rank of K (m×m, row-major).</summary>
+    /// <summary>
+    /// Participation ratio, entropy rank, numerical rank at <paramref name="tolerance"/> and machine rank of K (m×m,
+    /// row-major); <paramref name="scratch"/> holds at least m² + m values, <paramref name="eigenvalues"/> exactly m.
+    /// </summary>
     internal static void Spectral(ReadOnlySpan<double> k, int m, double tolerance, Span<double> scratch, Span<double> eigenvalues, Span<double> output)
     {
         double trace = 0, frobenius = 0;
@@ -106,7 +109,7 @@ internal sealed class GramObserver
         output[(int)BatchObservable.ParticipationRatio] = frobenius > 0 ? trace * trace / frobenius : double.NaN;
 
         k[..(m * m)].CopyTo(scratch);
-        SymmetricEigen.Compute(scratch, m, eigenvalues);
+        TridiagonalEigen.Compute(scratch[..(m * m)], m, eigenvalues, scratch.Slice(m * m, m));
         double lambdaMax = eigenvalues[0];
         if (lambdaMax > 0)
         {

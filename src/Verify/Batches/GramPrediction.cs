@@ -116,7 +116,7 @@ public static class GramPrediction
         for (int i = 0; i < m; i++)
             for (int j = 0; j < m; j++) flat[i * m + j] = k[i, j];
         var output = new double[BatchObservables.Count];
-        GramObserver.Spectral(flat, m, configuration.Tolerance, new double[m * m], new double[m], output);
+        GramObserver.Spectral(flat, m, configuration.Tolerance, new double[m * m + m], new double[m], output);
         var values = new List<double>();
         if (lnSin2 is not null) values.AddRange(lnSin2);
         else
