@@ -83,6 +83,24 @@ public sealed record NetworkActivation
         return (Apply(u) - Apply(v)) / (u - v);
     }
 
+    /// <summary>
+    /// The same quotient from u and δ = v − u, which stays accurate when |δ| ≪ |u| (two inputs that have nearly met):
+    /// 1 if δ = 0 (0/0 := 1), 1 or s when u and u + δ lie on one side of 0, (φ(u + δ) − φ(u))/δ otherwise.
+    /// </summary>
+    public double DifferenceQuotientFromDelta(double u, double delta)
+    {
+        if (delta == 0) return 1.0;
+        if (!IsSigmoid)
+        {
+            double v = u + delta;
+            bool pu = u >= 0, pv = v >= 0;
+            if (pu && pv) return 1.0;
+            if (!pu && !pv) return _slope;
+            return (Apply(v) - Apply(u)) / delta;
+        }
+        return (Apply(u + delta) - Apply(u)) / delta;
+    }
+
     /// <summary>Culture-independent description for reports.</summary>
     public string Describe() => IsSigmoid ? "sigmoid" : string.Create(CultureInfo.InvariantCulture, $"{Name} (s = {_slope})");
 }
