@@ -15,7 +15,7 @@ internal sealed class GridEvaluator
     private readonly int _gridSize, _points, _padded;
     private readonly double[] _a, _b, _w, _bias;
     private readonly ulong[] _hash;
-    private readonly bool _trackPattern;
+    private readonly bool _trackPattern, _hashSigns;
 
     public GridEvaluator(BiasedNetworkSpec spec, int gridSize)
     {
@@ -31,14 +31,15 @@ internal sealed class GridEvaluator
         _w = new double[Math.Max(spec.Width, spec.OutputDimension) * Math.Max(spec.Width, 2)];
         _bias = new double[units];
         _hash = new ulong[_padded];
-        _trackPattern = spec.Activation.PiecewiseLinear is { } pl && !pl.Slope.IsOne;
+        _trackPattern = !spec.Activation.IsSigmoid;
+        _hashSigns = _trackPattern && !spec.Activation.PiecewiseLinear!.Slope.IsOne; // the identity has one region
         F = new double[_padded];
     }
 
     /// <summary>f = ‖F(x)‖² at each grid point (valid after <see cref="Evaluate"/>; length ≥ m²).</summary>
     public double[] F { get; }
 
-    /// <summary>Pattern hashes of the last evaluation, or empty when φ is not piecewise linear with a kink.</summary>
+    /// <summary>Pattern hashes of the last evaluation (all 0 for the identity), or empty for the sigmoid.</summary>
     public ReadOnlySpan<ulong> Pattern => _trackPattern ? _hash.AsSpan(0, _points) : ReadOnlySpan<ulong>.Empty;
 
     /// <summary>Evaluates sample <paramref name="sample"/>; returns true when F is exactly constant on the grid.</summary>
@@ -104,7 +105,7 @@ internal sealed class GridEvaluator
                 var v = Vector256.LoadUnsafe(ref zr, start + p);
                 var positive = Vector256.GreaterThanOrEqual(v, zero);
                 Vector256.ConditionalSelect(positive, v, v * slope).StoreUnsafe(ref zr, start + p);
-                if (_trackPattern)
+                if (_hashSigns)
                     (Vector256.LoadUnsafe(ref hr, p) + (positive.AsUInt64() & key)).StoreUnsafe(ref hr, p);
             }
         }
