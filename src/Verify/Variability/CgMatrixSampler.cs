@@ -35,7 +35,9 @@ public static class CgMatrixSampler
             var (gb, sgb) = MeanSe(logs, s => s.GBar[l]);
             var (r, sr) = MeanSe(logs, s => s.C[l] - 0.5 * (s.G[l] + s.GBar[l]));
             int collapsed = logs.Count(s => s.CollapsedAt >= 0 && s.CollapsedAt <= l + 1);
-            result[l] = new CgDepthStatistics(l + 1, samples, c, sc, g, sg, gb, sgb, r, sr, collapsed);
+            int zeroC = logs.Count(s => double.IsNegativeInfinity(s.C[l]));
+            int zeroG = logs.Count(s => double.IsNegativeInfinity(s.G[l]) || double.IsNegativeInfinity(s.GBar[l]));
+            result[l] = new CgDepthStatistics(l + 1, samples, c, sc, g, sg, gb, sgb, r, sr, collapsed, zeroC, zeroG);
         }
         return result;
     }
@@ -62,14 +64,19 @@ public static class CgMatrixSampler
         return result;
     }
 
+    /// <summary>Mean and standard error over the samples whose value is finite (a zero matrix has log₁₀ norm −∞).</summary>
     private static (double Mean, double StdError) MeanSe(IReadOnlyList<SampleNorms> samples, Func<SampleNorms, double> value)
     {
         double mean = 0;
-        foreach (var s in samples) mean += value(s);
-        mean /= samples.Count;
+        int n = 0;
+        foreach (var s in samples)
+            if (double.IsFinite(value(s))) { mean += value(s); n++; }
+        if (n == 0) return (double.NaN, double.NaN);
+        mean /= n;
         double ss = 0;
-        foreach (var s in samples) ss += (value(s) - mean) * (value(s) - mean);
-        return (mean, Math.Sqrt(ss / (samples.Count - 1) / samples.Count));
+        foreach (var s in samples)
+            if (double.IsFinite(value(s))) ss += (value(s) - mean) * (value(s) - mean);
+        return (mean, n > 1 ? Math.Sqrt(ss / (n - 1) / n) : double.NaN);
     }
 
     private sealed class Worker(BiasedNetworkSpec spec)
