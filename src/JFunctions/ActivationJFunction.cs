@@ -57,6 +57,7 @@ public sealed class ActivationJFunction
         if (_isConstant) return _constant;
         if (_reluOnly) return _relu.Evaluate(theta);
         if (_isZero) return 0.0;
+        if (_relu.TryClosedFormPair(theta, out double j, out double supplement)) return _alpha * j + _beta * supplement;
         return _alpha * _relu.Evaluate(theta) + _beta * _relu.EvaluateAtSupplement(theta);
     }
 }

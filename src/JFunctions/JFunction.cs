@@ -161,6 +161,23 @@ public sealed class JFunction
         return _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
     }
 
+    /// <summary>
+    /// J_{a,b}(θ) and J_{a,b}(π − θ) from one <c>Math.SinCos</c> when both lie in the closed-form branch (neither in the
+    /// series about π nor in a patch); false otherwise. Same values as <see cref="Evaluate(double)"/> and
+    /// <see cref="EvaluateAtSupplement"/>. Requires a, b ≥ 1 and θ ∈ [0, π] (checked by the caller).
+    /// </summary>
+    internal bool TryClosedFormPair(double theta, out double j, out double supplement)
+    {
+        j = supplement = 0;
+        double t = (Math.PI - theta) + PiLow;
+        if (t < SeriesSwitch || theta < SeriesSwitch) return false;
+        if (_patches is not null && ((theta >= _patches.Start && theta < _patches.End) || (t >= _patches.Start && t < _patches.End))) return false;
+        var (s, c) = Math.SinCos(theta);
+        j = _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
+        supplement = _kappa * (theta * Horner(_p, -c) + s * Horner(_q, -c) + Horner(_r, -c));
+        return true;
+    }
+
     /// <summary>J_{a,b}(π − θ) for θ ∈ [0, π], without rounding π − θ where it matters: near θ = 0 the series about π is
     /// summed in t = θ itself, elsewhere the closed form uses cos(π − θ) = −cos θ, sin(π − θ) = sin θ and π − (π − θ) = θ.
     /// Same accuracy as <see cref="Evaluate(double)"/>.</summary>
