@@ -17,6 +17,7 @@ internal static class CdnvPlot
         plot.Title("Class-distance normalised variance against layer");
         plot.XLabel("layer (feature file)");
         plot.YLabel("log10 average CDNV");
+        PlotFiles.SetFont(plot);
         PlotFiles.Save(plot, path, width, height);
     }
 }

@@ -63,6 +63,7 @@ internal static class OscillationPlot
         plot.XLabel("layer ℓ");
         plot.YLabel("E[dim] / m");
         plot.ShowLegend(Alignment.UpperRight);
+        PlotFiles.SetFont(plot);
         PlotFiles.Save(plot, path, 1000, 620);
     }
 
@@ -84,6 +85,7 @@ internal static class OscillationPlot
         plot.XLabel("layer ℓ");
         plot.YLabel("E[PR] / m");
         plot.ShowLegend(Alignment.UpperRight);
+        PlotFiles.SetFont(plot);
         PlotFiles.Save(plot, path, 1000, 620);
     }
 

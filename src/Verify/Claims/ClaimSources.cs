@@ -8,6 +8,7 @@ public static class ClaimSources
     [
         new DepthDegeneracyClaims(),
         new OscillationClaims(),
+        new VariabilityClaims(),
     ];
 
     /// <summary>The source named <paramref name="name"/>; throws <see cref="ArgumentOutOfRangeException"/> listing the names.</summary>
