@@ -23,16 +23,6 @@ public class ClaimSourceTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Oscillation_Quick_EvaluatesEveryClaim()
-    {
-        var claims = new OscillationClaims().Evaluate(new ClaimOptions(Quick: true));
-        foreach (var c in claims) output.WriteLine($"{c.Id}: {c.Verdict}\n{c.Evidence}\n");
-        Assert.Equal(["oscillation.expected-dimension", "oscillation.decay-ratio", "oscillation.revival-depths", "oscillation.peak-height",
-            "oscillation.concentration", "oscillation.orthogonal-init", "oscillation.leaky-relu"], claims.Select(c => c.Id));
-        Assert.All(claims, c => Assert.False(string.IsNullOrWhiteSpace(c.Evidence)));
-    }
-
-    [Fact]
     public void ClaimedCurve_AndRevivalDepths_FollowTheNotesFormulas()
     {
         Assert.Equal(0.36338022763241865, OscillationClaims.Rho, 15);
