@@ -15,14 +15,21 @@ namespace Degeneracy.Series.Derivation;
 public sealed class SampleMeanMoments
 {
     private readonly int _order;
+    private readonly JFunctions.Activation _activation;
     private readonly ConcurrentDictionary<(int, int, int), JPolynomial[]> _moments = new();
     private readonly ConcurrentDictionary<(int, int, int), JPolynomial> _central = new();
 
     /// <param name="order">K: moments are returned as polynomials in ε truncated after ε^K.</param>
-    public SampleMeanMoments(int order)
+    public SampleMeanMoments(int order) : this(order, JFunctions.Activation.Relu) { }
+
+    /// <param name="order">K: moments are returned as polynomials in ε truncated after ε^K.</param>
+    /// <param name="activation">φ_s: the J's are those of the normalised φ_s/√(1 + s²) (<see cref="JPolynomial.J(int, int, JFunctions.Activation)"/>).</param>
+    public SampleMeanMoments(int order, JFunctions.Activation activation)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(order);
+        ArgumentNullException.ThrowIfNull(activation);
         _order = order;
+        _activation = activation;
     }
 
     public int Order => _order;
@@ -43,7 +50,7 @@ public sealed class SampleMeanMoments
                 {
                     Rational w = (Rational)Rational.Binomial(pp, a) * Rational.Binomial(qq, b) * Rational.Binomial(ss, c)
                                  * minusHalf.Pow(pp - a) * minusHalf.Pow(qq - b);
-                    sum += w * (minusJ11.Pow(ss - c) * JPolynomial.J(2 * a + c, 2 * b + c));
+                    sum += w * (minusJ11.Pow(ss - c) * JPolynomial.J(2 * a + c, 2 * b + c, _activation));
                 }
         return sum;
     });
