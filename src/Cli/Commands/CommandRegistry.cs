@@ -18,5 +18,6 @@ internal static class CommandRegistry
         yield return EvalCommand.Create(ctx);
         yield return PredictCommand.Create(ctx);
         yield return TableCommand.Create(ctx);
+        yield return OneStepTableCommand.Create(ctx);
     }
 }
