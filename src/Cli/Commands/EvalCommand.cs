@@ -12,8 +12,8 @@ namespace Degeneracy.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly string[] Quantities = ["mu", "drift", "sigma2", "rho"];
-    private static readonly string[] Forms = ["series", "published"];
+    private static readonly string[] Quantities = ["mu", "drift", "sigma2", "rho", "collapse"];
+    private static readonly string[] Forms = ["series", "published", "exact"];
 
     public static Command Create(CliContext ctx)
     {
@@ -34,6 +34,8 @@ internal static class EvalCommand
     {
         OptionCheck.OneOf("--quantity", quantity, Quantities);
         OptionCheck.OneOf("--form", form, Forms);
+        if (form == "exact") return RunExact(ctx, quantity, thetas, ns, nOrderOption, json);
+        if (quantity == "collapse") throw new ArgumentException("--quantity collapse needs --form exact.", "--quantity");
         bool published = form == "published";
         if (published && nOrderOption is int k0 && k0 != 1)
             throw new ArgumentOutOfRangeException("--n-order", k0, "--form published is the paper's O(1/n) law: --n-order must be 1.");
@@ -61,6 +63,34 @@ internal static class EvalCommand
                         _ => law.Sigma2(t, x),
                     }));
         ctx.Out.Write(json ? Json(quantity, published ? 1 : nOrder, form, rows) : Table(quantity, published ? 1 : nOrder, form, rows));
+        return CliRunner.Ok;
+    }
+
+    /// <summary>--form exact: the finite-width one-step law (drift, sigma2, mu) and the collapse probability at integer widths.</summary>
+    private static int RunExact(CliContext ctx, string quantity, double[] thetas, double[] ns, int? nOrder, bool json)
+    {
+        if (nOrder is not null) throw new ArgumentException("--n-order does not apply to --form exact.", "--n-order");
+        if (quantity == "rho") throw new ArgumentException("--form exact takes --quantity mu, drift, sigma2 or collapse.", "--quantity");
+        if (thetas.Length == 0) throw new ArgumentException("--theta is required for " + quantity + ".");
+        foreach (var t in thetas)
+            if (!(t > 0 && t < Math.PI)) throw new ArgumentOutOfRangeException("--theta", t, "--theta must lie in (0, pi) for --form exact.");
+        foreach (var x in ns)
+            if (!(x >= 2) || x != Math.Floor(x) || x > int.MaxValue) throw new ArgumentOutOfRangeException("--n", x, "--n must be an integer width >= 2 for --form exact.");
+        var rows = new List<(double? Theta, double N, double Value)>();
+        foreach (var t in thetas)
+            foreach (var x in ns)
+            {
+                int n = (int)x;
+                if (quantity == "collapse") { rows.Add((t, x, Degeneracy.Series.FiniteWidth.ActivationPatternLaw.Collapse(t, n))); continue; }
+                var law = Degeneracy.Verify.FiniteWidth.FiniteWidthLaws.Evaluate(t, n);
+                rows.Add((t, x, quantity switch
+                {
+                    "mu" => 2 * Math.Log(Math.Sin(t)) + law.Mean,
+                    "drift" => law.Mean,
+                    _ => law.Variance,
+                }));
+            }
+        ctx.Out.Write(json ? Json(quantity, 0, "exact", rows) : Table(quantity, 0, "exact", rows));
         return CliRunner.Ok;
     }
 

@@ -18,32 +18,34 @@ public static class OneStepLawTableBuilder
 
     /// <summary>Writes the table as CSV (comment header, then one row per (n, node)).</summary>
     /// <param name="output">Destination.</param>
-    /// <param name="minWidth">Smallest n ≥ 2.</param>
-    /// <param name="maxWidth">Largest n ∈ [minWidth, 4096].</param>
+    /// <param name="widths">The widths to tabulate, each in [2, 4096], increasing.</param>
     /// <param name="order">K ∈ [2, 64]: K + 1 nodes in θ.</param>
     /// <param name="cells">J ∈ [4, 1024] cells.</param>
     /// <param name="pairs">Gaussian pairs per node, ∈ [10⁴, 10¹¹] (samples = ⌈pairs/n⌉).</param>
     /// <param name="seed">Base seed.</param>
     /// <param name="threads">Worker threads (null: all cores).</param>
     /// <param name="progress">Called after each (n, node) with (n, node).</param>
-    public static void Write(TextWriter output, int minWidth, int maxWidth, int order, int cells, long pairs, ulong seed,
+    public static void Write(TextWriter output, IReadOnlyList<int> widths, int order, int cells, long pairs, ulong seed,
         int? threads = null, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (minWidth < 2) throw new ArgumentOutOfRangeException(nameof(minWidth), minWidth, "minWidth must be at least 2");
-        if (maxWidth < minWidth || maxWidth > 4096) throw new ArgumentOutOfRangeException(nameof(maxWidth), maxWidth, "maxWidth must lie in [minWidth, 4096]");
+        ArgumentNullException.ThrowIfNull(widths);
+        if (widths.Count == 0) throw new ArgumentException("at least one width is needed", nameof(widths));
+        for (int i = 0; i < widths.Count; i++)
+            if (widths[i] < 2 || widths[i] > 4096 || (i > 0 && widths[i] <= widths[i - 1]))
+                throw new ArgumentOutOfRangeException(nameof(widths), widths[i], "widths must be increasing integers in [2, 4096]");
         if (order < 2 || order > 64) throw new ArgumentOutOfRangeException(nameof(order), order, "order must lie in [2, 64]");
         if (cells < 4 || cells > 1024) throw new ArgumentOutOfRangeException(nameof(cells), cells, "cells must lie in [4, 1024]");
         if (pairs < 10_000 || pairs > 100_000_000_000) throw new ArgumentOutOfRangeException(nameof(pairs), pairs, "pairs must lie in [1e4, 1e11]");
         output.WriteLine("# one-step law of the ReLU angle chain at finite width: continuous part of T = ln sin²θ' − cos²(θ/2)·ln sin²θ");
-        output.WriteLine($"# made by: degeneracy one-step-table --min-width {minWidth} --max-width {maxWidth} --order {order} --cells {cells} --pairs {pairs} --seed {seed}");
+        output.WriteLine($"# made by: degeneracy one-step-table --widths {string.Join(',', widths)} --order {order} --cells {cells} --pairs {pairs} --seed {seed}");
         output.WriteLine($"# order {order}");
         output.WriteLine($"# cells {cells}");
         output.WriteLine("n,node,theta,samples,continuous,rightAngle,meanT,varT," +
             string.Join(',', Enumerable.Range(0, cells).Select(c => "cell" + c)) + "," + string.Join(',', Enumerable.Range(0, cells + 1).Select(c => "break" + c)));
         var nodes = OneStepLawTable.Nodes(order);
         var levels = OneStepLawTable.Levels(cells);
-        for (int n = minWidth; n <= maxWidth; n++)
+        foreach (int n in widths)
             for (int j = 0; j <= order; j++)
             {
                 output.WriteLine(Row(n, j, nodes[j], j == order, levels, pairs, seed, threads));
