@@ -24,7 +24,7 @@ public class DerivationBenchmarks
     {
         var d = Derivation.Derive(8, 3);
         var sb = new StringBuilder();
-        foreach (var q in new[] { Quantity.Mu, Quantity.Sigma2, Quantity.Rho })
+        foreach (var q in new[] { Quantity.Drift, Quantity.Sigma2, Quantity.Rho })
             foreach (var t in d.Terms(q).Where(t => !t.Coefficient.IsZero))
                 sb.Append(t.ThetaPower).Append(' ').Append(t.InvNPower).Append(' ').Append(t.Coefficient.Print(PrintFormat.Text))
                   .Append(' ').AppendLine(t.Value.ToString("R", CultureInfo.InvariantCulture));

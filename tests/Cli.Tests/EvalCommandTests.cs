@@ -11,7 +11,7 @@ public class EvalCommandTests
     [Fact]
     public void Eval_Json_CartesianProductWithLibraryValues()
     {
-        var (code, stdout, stderr) = Run("eval", "--quantity", "drift", "--theta", "0", "--theta", "0.5", "--theta", "2", "--n", "2", "--n", "1000", "--json");
+        var (code, stdout, stderr) = Run("eval", "--quantity", "drift", "--theta", "0", "--theta", "0.5", "--theta", "2", "--n", "2", "--n", "1000", "--format", "json");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         using var doc = JsonDocument.Parse(stdout);
@@ -34,16 +34,16 @@ public class EvalCommandTests
     [Fact]
     public void Eval_PublishedAndOrders_MatchLibrary()
     {
-        var (_, s1, _) = Run("eval", "--quantity", "sigma2", "--theta", "1e-6", "--n", "10", "--form", "published", "--json");
+        var (_, s1, _) = Run("eval", "--quantity", "sigma2", "--theta", "1e-6", "--n", "10", "--form", "published", "--format", "json");
         using (var doc = JsonDocument.Parse(s1))
             Assert.Equal(PublishedLaw.Instance.Sigma2(1e-6, 10), doc.RootElement.GetProperty("values")[0].GetProperty("value").GetDouble());
-        var (_, s2, _) = Run("eval", "--quantity", "mu", "--theta", "1.2", "--n", "7", "--n-order", "2", "--json");
+        var (_, s2, _) = Run("eval", "--quantity", "mu", "--theta", "1.2", "--n", "7", "--n-order", "2", "--format", "json");
         using (var doc = JsonDocument.Parse(s2))
         {
             Assert.Equal(2, doc.RootElement.GetProperty("nOrder").GetInt32());
             Assert.Equal(LayerLawOrder2.Mu(1.2, 7), doc.RootElement.GetProperty("values")[0].GetProperty("value").GetDouble());
         }
-        var (_, s3, _) = Run("eval", "--quantity", "rho", "--n", "9", "--form", "published", "--json");
+        var (_, s3, _) = Run("eval", "--quantity", "rho", "--n", "9", "--form", "published", "--format", "json");
         using (var doc = JsonDocument.Parse(s3))
         {
             var v = doc.RootElement.GetProperty("values")[0];

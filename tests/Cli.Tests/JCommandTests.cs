@@ -2,7 +2,7 @@ using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
-using Degeneracy.Verify.Quadrature;
+using Degeneracy.TestSupport.Quadrature;
 
 namespace Degeneracy.Cli.Tests;
 
@@ -22,7 +22,7 @@ public class JCommandTests
     [Fact]
     public void Json_J11_HasExactShapeAndCorrectValuesAndSeries()
     {
-        var (code, stdout, stderr) = Run("j", "1", "1", "--theta", "0.3", "--theta", "1.7", "--theta", "0", "--series", "9", "--format", "json");
+        var (code, stdout, stderr) = Run("j", "1", "1", "--theta", "0.3", "--theta", "1.7", "--theta", "0", "--theta-order", "9", "--format", "json");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         using var doc = JsonDocument.Parse(stdout);
@@ -69,7 +69,7 @@ public class JCommandTests
     [Fact]
     public void Text_J22_PrintsClosedFormValueAndSeries()
     {
-        var (code, stdout, stderr) = Run("j", "2", "2", "--theta", "0.5", "--series", "4");
+        var (code, stdout, stderr) = Run("j", "2", "2", "--theta", "0.5", "--theta-order", "4");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
@@ -88,7 +88,7 @@ public class JCommandTests
     [InlineData("csharp")]
     public void OtherFormats_Succeed(string format)
     {
-        var (code, stdout, stderr) = Run("j", "3", "2", "--theta", "1", "--series", "5", "--format", format);
+        var (code, stdout, stderr) = Run("j", "3", "2", "--theta", "1", "--theta-order", "5", "--format", format);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         Assert.Contains(format == "latex" ? "\\theta" : "Math.Cos(theta)", stdout);
@@ -104,9 +104,9 @@ public class JCommandTests
     [InlineData("j", "1", "1", "--theta", "NaN")]
     [InlineData("j", "1", "1", "--theta", "0.5", "--theta", "Infinity")]
     [InlineData("j", "1", "1", "--theta", "abc")]
-    [InlineData("j", "1", "1", "--series", "-1")]
-    [InlineData("j", "1", "1", "--series", "401")]
-    [InlineData("j", "1", "1", "--series", "1000000000000")]
+    [InlineData("j", "1", "1", "--theta-order", "-1")]
+    [InlineData("j", "1", "1", "--theta-order", "401")]
+    [InlineData("j", "1", "1", "--theta-order", "1000000000000")]
     [InlineData("j", "1", "1", "--format", "xml")]
     [InlineData("j", "1")]
     [InlineData("j", "x", "1")]

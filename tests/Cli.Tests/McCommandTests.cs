@@ -127,7 +127,7 @@ public sealed class McCommandTests : IDisposable
     [Fact]
     public void Mc_BadInput_MessageNamesArgumentAndRange()
     {
-        Assert.Contains("[0, π]", Run("mc", "--widths", "4", "--theta0", "4", "--samples", "10").Err);
+        Assert.Contains("strictly between 0 and π", Run("mc", "--widths", "4", "--theta0", "4", "--samples", "10").Err);
         Assert.Contains("samples", Run("mc", "--widths", "4", "--theta0", "1", "--samples", "0").Err);
         Assert.Contains("[0, 2]", Run("mc", "--widths", "4", "--theta0", "1", "--samples", "10", "--shard", "3/3").Err);
         Assert.Contains("at least 1", Run("mc", "--widths", "4,0", "--theta0", "1", "--samples", "10").Err);

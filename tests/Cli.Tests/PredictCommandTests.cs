@@ -13,7 +13,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public void Predict_Json_HasDocumentedShape()
     {
-        var (code, stdout, stderr) = Run("predict", "--widths", "64x4", "--theta0", "0.3", "--method", "paper,density", "--mc", "1000", "--seed", "3", "--json");
+        var (code, stdout, stderr) = Run("predict", "--widths", "64x4", "--theta0", "0.3", "--method", "paper,density", "--samples", "1000", "--seed", "3", "--format", "json");
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         using var doc = JsonDocument.Parse(stdout);
@@ -38,7 +38,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public void Predict_PlainTable_HasRowsSummaryAndKs()
     {
-        var (code, stdout, _) = Run("predict", "--widths", "32x5", "--theta0", "1", "--mc", "500");
+        var (code, stdout, _) = Run("predict", "--widths", "32x5", "--theta0", "1", "--samples", "500");
         Assert.Equal(0, code);
         var lines = stdout.Split('\n');
         Assert.Contains(lines, l => l.TrimStart().StartsWith("5 ", StringComparison.Ordinal) && l.Contains("32"));
@@ -51,7 +51,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public void Predict_Csv_OneLinePerLayer()
     {
-        var (code, stdout, _) = Run("predict", "--widths", "10,20,30", "--theta0", "0.5", "--method", "infinite,linear", "--csv");
+        var (code, stdout, _) = Run("predict", "--widths", "10,20,30", "--theta0", "0.5", "--method", "infinite,linear", "--format", "csv");
         Assert.Equal(0, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
         Assert.Equal("layer,width,infinite_mean,infinite_sd,linear_mean,linear_sd", lines[0]);
@@ -65,7 +65,7 @@ public sealed class PredictCommandTests : IDisposable
     public void Predict_Plot_WritesFileByExtension(string ext)
     {
         string path = Path.Combine(_folder, "fig." + ext);
-        var (code, _, stderr) = Run("predict", "--widths", "64x6", "--theta0", "0.2", "--mc", "300", "--plot", path);
+        var (code, _, stderr) = Run("predict", "--widths", "64x6", "--theta0", "0.2", "--samples", "300", "--plot", path);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         var bytes = File.ReadAllBytes(path);

@@ -7,7 +7,7 @@ public sealed class TableCommandTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = Program.Run(["table", "--mc", "200", "--seed", "4"], stdout, stderr);
+        int code = Program.Run(["table", "--samples", "200", "--seed", "4"], stdout, stderr);
         Assert.Equal(0, code);
         string text = stdout.ToString();
         Assert.Contains("Spearman", text);
@@ -20,7 +20,7 @@ public sealed class TableCommandTests
     public void Table_BadSamples_ExitTwo()
     {
         var stderr = new StringWriter();
-        Assert.Equal(2, Program.Run(["table", "--mc", "0"], new StringWriter(), stderr));
+        Assert.Equal(2, Program.Run(["table", "--samples", "0"], new StringWriter(), stderr));
         Assert.StartsWith("error: ", stderr.ToString());
     }
 }

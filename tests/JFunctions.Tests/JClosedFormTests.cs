@@ -1,6 +1,6 @@
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
-using Degeneracy.Verify.Quadrature;
+using Degeneracy.TestSupport.Quadrature;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,6 +1,6 @@
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
-using Degeneracy.Verify.HighPrecision;
+using Degeneracy.TestSupport.HighPrecision;
 using Xunit.Abstractions;
 
 namespace Degeneracy.JFunctions.Tests;

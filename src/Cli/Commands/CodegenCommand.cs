@@ -12,8 +12,8 @@ internal static class CodegenCommand
     public static Command Create(CliContext ctx)
     {
         var outDir = new Option<string>("--out") { Description = "folder to write NAME.cs into (created if missing)", Required = true };
-        var thetaOrder = new Option<int>("--theta-order") { Description = "θ-order of the series used near θ = 0", DefaultValueFactory = _ => 24 };
-        var nOrder = new Option<int>("--n-order") { Description = "order in ε = 1/n", DefaultValueFactory = _ => 1 };
+        var thetaOrder = CommonOptions.Integer("--theta-order", $"θ-order of the evaluator's series near θ = 0 (2 … {Degeneracy.Series.Derivation.Derivation.MaxThetaOrder - 2}; default 24, the order of the library's own evaluators)", 24, 2, Degeneracy.Series.Derivation.Derivation.MaxThetaOrder - 2);
+        var nOrder = CommonOptions.NOrder();
         var ns = new Option<string>("--namespace") { Description = "namespace of the generated class", DefaultValueFactory = _ => EvaluatorSpec.DefaultNamespace };
         var cls = new Option<string?>("--class") { Description = "name of the generated static class (default LayerLawOrderK)" };
         var cmd = new Command("codegen", "Generate a fast C# evaluator of the per-layer law (μ, drift, σ², ρ) from the derivation.");
@@ -31,30 +31,16 @@ internal static class CodegenCommand
     {
         var spec = new EvaluatorSpec(thetaOrder, nOrder, ns, cls ?? $"LayerLawOrder{nOrder}");
         try { spec.Validate(); }
-        catch (ArgumentOutOfRangeException e) { throw new ArgumentOutOfRangeException("--" + Option(e.ParamName), e.ActualValue, CliRunner.OneLine(e.Message)); }
-        if (string.IsNullOrWhiteSpace(outDir)) throw new ArgumentException("--out must name a folder.");
+        catch (ArgumentException e) { throw new BadInputException((e.ParamName == "ClassName" ? "--class: " : "--namespace: ") + BadInputException.Plain(e), e); }
+        OptionCheck.That(!string.IsNullOrWhiteSpace(outDir), "--out must name a folder.");
+        string path = Path.Combine(outDir, spec.ClassName + ".cs");
+        try { Directory.CreateDirectory(outDir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException) { throw new BadInputException($"--out: cannot create folder '{outDir}' ({BadInputException.Plain(e)}).", e); }
+        AtomicFile.CheckWritable("--out", path);
         var plan = EvaluatorPlan.Create(spec);
         string source = EvaluatorGenerator.Emit(plan);
-        Directory.CreateDirectory(outDir);
-        string path = Path.Combine(outDir, spec.ClassName + ".cs");
-        string tmp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllText(tmp, source, new System.Text.UTF8Encoding(false));
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        AtomicFile.WriteText(path, source);
         ctx.Out.WriteLine($"wrote {path} (theta-order {spec.ThetaOrder}, n-order {spec.NOrder}; drift switch {plan.Drift.Switch.Theta}, sigma2 switch {plan.Sigma2.Switch.Theta})");
         return CliRunner.Ok;
     }
-
-    private static string Option(string? param) => param switch
-    {
-        "ThetaOrder" => "theta-order",
-        "NOrder" => "n-order",
-        _ => param ?? "input",
-    };
 }

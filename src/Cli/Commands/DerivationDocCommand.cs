@@ -8,24 +8,17 @@ internal static class DerivationDocCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var output = new Option<string?>("--out") { Description = "file to write (default: stdout)" };
-        var thetaOrder = new Option<int>("--theta-order") { DefaultValueFactory = _ => 4, Description = "θ-order of the tables" };
-        var nOrder = new Option<int>("--n-order") { DefaultValueFactory = _ => 2, Description = "1/n-order of the tables" };
+        var output = CommonOptions.Out("write the document to this file (atomically) instead of stdout");
+        var thetaOrder = CommonOptions.ThetaOrder();
+        var nOrder = CommonOptions.Integer("--n-order", $"1/n-order of the tables (0 … {LogRatioExpansion.MaxOrder})", 2, 0, LogRatioExpansion.MaxOrder);
         var cmd = new Command("derivation-doc", "Generate docs/DERIVATION.md from the derivation.");
         foreach (var o in new Option[] { output, thetaOrder, nOrder }) cmd.Options.Add(o);
         cmd.SetAction(p =>
         {
-            int j = p.GetValue(thetaOrder), k = p.GetValue(nOrder);
-            OptionCheck.Integer("--theta-order", j, 0, Derivation.MaxThetaOrder);
-            OptionCheck.Integer("--n-order", k, 0, LogRatioExpansion.MaxOrder);
-            string text = DerivationReport.Build(j, k);
+            string text = DerivationReport.Build(p.GetValue(thetaOrder), p.GetValue(nOrder));
             var path = p.GetValue(output);
-            if (path is null) { ctx.Out.Write(text); return CliRunner.Ok; }
-            var full = Path.GetFullPath(path);
-            var tmp = full + ".tmp" + Environment.ProcessId;
-            File.WriteAllText(tmp, text);
-            File.Move(tmp, full, overwrite: true);
-            ctx.Out.WriteLine($"wrote {path}");
+            AtomicFile.WriteTextOrPrint(path, text, ctx.Out);
+            if (path is not null) ctx.Out.WriteLine($"wrote {path}");
             return CliRunner.Ok;
         });
         return cmd;

@@ -7,7 +7,7 @@ using Degeneracy.Series.Evaluation;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy eval --quantity mu|drift|sigma2|rho --theta T... --n N... [--n-order K] [--form series|published] [--json]</c>:
+/// <c>degeneracy eval --quantity mu|drift|sigma2|rho --theta T... --n N... [--n-order K] [--form series|published] [--format text|json|csv]</c>:
 /// values of μ, the drift μ − ln sin²θ, σ² or ρ at every (θ, n) pair (Cartesian product; ρ takes no θ).
 /// </summary>
 internal static class EvalCommand
@@ -18,38 +18,36 @@ internal static class EvalCommand
     public static Command Create(CliContext ctx)
     {
         var quantity = new Option<string>("--quantity") { Description = "mu, drift (μ − ln sin²θ), sigma2 or rho", Required = true };
-        var theta = new Option<double[]>("--theta") { Description = "angles θ ∈ [0, π] (repeatable; not for rho)", AllowMultipleArgumentsPerToken = true };
-        var n = new Option<double[]>("--n") { Description = "widths n ≥ 2 (repeatable)", AllowMultipleArgumentsPerToken = true, Required = true };
-        var nOrder = new Option<int?>("--n-order") { Description = "order in 1/n of the series form (default 1)" };
-        var form = new Option<string>("--form") { Description = "series (derived) or published (the paper's O(1/n) formulas)", DefaultValueFactory = _ => "series" };
-        var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
+        var theta = CommonOptions.Reals("--theta", "angles θ ∈ [0, π] (repeatable; not for rho)");
+        var n = CommonOptions.Reals("--n", "widths n ≥ 2 (repeatable)");
+        n.Required = true;
+        var nOrder = CommonOptions.NOrder();
+        var form = new Option<string>("--form") { Description = "series (derived) or published (the paper's O(1/n) formulas; --n-order 1)", DefaultValueFactory = _ => "series" };
+        var format = CommonOptions.Format("text", "json", "csv");
+        var json = CommonOptions.JsonAlias();
         var cmd = new Command("eval", "Evaluate μ, the drift, σ² or ρ of the per-layer law.");
-        foreach (var o in new Option[] { quantity, theta, n, nOrder, form, json }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { quantity, theta, n, nOrder, form, format, json }) cmd.Options.Add(o);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(quantity)!, parse.GetValue(theta) ?? [], parse.GetValue(n) ?? [],
-            parse.GetValue(nOrder), parse.GetValue(form) ?? "series", parse.GetValue(json)));
+            parse.GetValue(nOrder), parse.GetValue(form) ?? "series", CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json))));
         return cmd;
     }
 
-    private static int Run(CliContext ctx, string quantity, double[] thetas, double[] ns, int? nOrderOption, string form, bool json)
+    private static int Run(CliContext ctx, string quantity, double[] thetas, double[] ns, int nOrder, string form, string format)
     {
         OptionCheck.OneOf("--quantity", quantity, Quantities);
         OptionCheck.OneOf("--form", form, Forms);
         if (form == "exact") return RunExact(ctx, quantity, thetas, ns, nOrderOption, json);
         if (quantity == "collapse") throw new ArgumentException("--quantity collapse needs --form exact.", "--quantity");
         bool published = form == "published";
-        if (published && nOrderOption is int k0 && k0 != 1)
-            throw new ArgumentOutOfRangeException("--n-order", k0, "--form published is the paper's O(1/n) law: --n-order must be 1.");
-        int nOrder = nOrderOption ?? 1;
+        OptionCheck.That(!published || nOrder == 1, "--form published is the paper's O(1/n) law: --n-order must be 1.");
         bool rho = quantity == "rho";
-        if (rho && thetas.Length > 0) throw new ArgumentException("--theta does not apply to rho.");
-        if (!rho && thetas.Length == 0) throw new ArgumentException("--theta is required for " + quantity + ".");
+        OptionCheck.That(!(rho && thetas.Length > 0), "--theta does not apply to rho.");
+        OptionCheck.That(rho || thetas.Length > 0, "--theta is required for " + quantity + ".");
         foreach (var t in thetas)
-            if (!(t >= 0 && t <= Math.PI)) throw new ArgumentOutOfRangeException("--theta", t, "--theta must lie in [0, pi] (and not be NaN).");
+            OptionCheck.That(t >= 0 && t <= Math.PI, $"--theta must lie in [0, π]; got {D(t)}.");
         foreach (var x in ns)
-            if (!(x >= 2) || double.IsInfinity(x)) throw new ArgumentOutOfRangeException("--n", x, "--n must be a finite width >= 2.");
-        ILayerLaw law;
-        try { law = published ? LayerLaws.Paper : LayerLaws.Series(nOrder); }
-        catch (ArgumentOutOfRangeException e) { throw new ArgumentOutOfRangeException("--n-order", nOrder, CliRunner.OneLine(e.Message)); }
+            OptionCheck.That(x >= 2, $"--n must be a finite width ≥ 2; got {D(x)}.");
+        ILayerLaw law = published ? LayerLaws.Paper : LayerLaws.Series(nOrder);
 
         var rows = new List<(double? Theta, double N, double Value)>();
         if (rho) foreach (var x in ns) rows.Add((null, x, LayerLaws.Rho(law, x)));
@@ -62,7 +60,12 @@ internal static class EvalCommand
                         "drift" => law.Drift(t, x),
                         _ => law.Sigma2(t, x),
                     }));
-        ctx.Out.Write(json ? Json(quantity, published ? 1 : nOrder, form, rows) : Table(quantity, published ? 1 : nOrder, form, rows));
+        ctx.Out.Write(format switch
+        {
+            "json" => Json(quantity, nOrder, form, rows),
+            "csv" => Csv(quantity, rows),
+            _ => Table(quantity, nOrder, form, rows),
+        });
         return CliRunner.Ok;
     }
 
@@ -119,6 +122,16 @@ internal static class EvalCommand
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray()) + Environment.NewLine;
+    }
+
+    private static string Csv(string quantity, List<(double? Theta, double N, double Value)> rows)
+    {
+        var sb = new StringBuilder();
+        bool hasTheta = rows.Count > 0 && rows[0].Theta is not null;
+        sb.Append(hasTheta ? "theta,n," : "n,").Append(quantity).Append('\n');
+        foreach (var (t, n, v) in rows)
+            sb.Append(hasTheta ? D(t!.Value) + "," : "").Append(D(n)).Append(',').Append(D(v)).Append('\n');
+        return sb.ToString();
     }
 
     private static string Table(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows)

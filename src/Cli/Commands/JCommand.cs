@@ -10,13 +10,11 @@ using Degeneracy.Symbolic;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy j A B [--theta T]... [--series K] [--format text|latex|csharp|json]</c>: the exact closed form of
+/// <c>degeneracy j A B [--theta T]... [--theta-order K] [--format text|latex|csharp|json]</c>: the exact closed form of
 /// J_{a,b}(θ), its values at the given angles and its θ-series about 0 to order K (docs/THEORY.md §2).
 /// </summary>
 internal static class JCommand
 {
-    private static readonly string[] Formats = ["text", "latex", "csharp", "json"];
-
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep '+' and quotes of formulas readable
@@ -27,14 +25,9 @@ internal static class JCommand
     {
         var a = new Argument<int>("a") { Description = $"first index a of J_{{a,b}}, 0 ≤ a ≤ {JClosedForm.MaxIndex}" };
         var b = new Argument<int>("b") { Description = $"second index b of J_{{a,b}}, 0 ≤ b ≤ {JClosedForm.MaxIndex}" };
-        var theta = new Option<double[]>("--theta")
-        {
-            Description = "an angle θ ∈ [0, π] at which to evaluate J (repeatable)",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var series = new Option<int?>("--series") { Description = $"print the θ-series about 0 to this order (0 … {JSeries.MaxOrder})" };
-        // Checked in Run rather than with AcceptOnlyFromAmong, whose error message spans several lines.
-        var format = new Option<string>("--format") { Description = "output format: " + string.Join(", ", Formats), DefaultValueFactory = _ => "text" };
+        var theta = CommonOptions.Reals("--theta", "angles θ ∈ [0, π] at which to evaluate J (repeatable)");
+        var series = new Option<int?>("--theta-order", "--series") { Description = $"print the θ-series about 0 through θ^K (0 … {JSeries.MaxOrder})", CustomParser = r => InvariantNumber.ParseInt(r) };
+        var format = CommonOptions.Format("text", "latex", "csharp", "json");
 
         var cmd = new Command("j", "The J function J_{a,b}(θ) = E[φ(G)^a φ(Ĝ)^b]: closed form, values, θ-series.");
         cmd.Arguments.Add(a);
@@ -50,10 +43,9 @@ internal static class JCommand
     /// <summary>Computes everything first (so bad input writes nothing to stdout), then prints in the chosen format.</summary>
     private static int Run(CliContext ctx, int a, int b, double[] thetas, int? seriesOrder, string format)
     {
-        OptionCheck.OneOf("--format", format, Formats);
-        var closed = JClosedForm.Build(a, b); // validates a and b
-        foreach (var t in thetas) JArguments.CheckTheta(t, "--theta");
-        if (seriesOrder is int k) OptionCheck.Integer("--series", k, 0, JSeries.MaxOrder);
+        var closed = BadInputException.Check("a, b", () => JClosedForm.Build(a, b)); // validates a and b
+        foreach (var t in thetas) BadInputException.Check("--theta", () => JArguments.CheckTheta(t, "--theta"));
+        if (seriesOrder is int k) OptionCheck.Integer("--theta-order", k, 0, JSeries.MaxOrder);
         var f = JFunction.Get(a, b);
         var values = thetas.Select(t => (Theta: t, Value: f.Evaluate(t))).ToArray();
         var coefficients = seriesOrder is int order ? JSeries.AboutZero(a, b, order) : [];

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Degeneracy.Cli.Json;
-using Degeneracy.Verify;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.MonteCarlo.Gpu;
 using Spectre.Console;
@@ -16,38 +15,34 @@ internal static class McCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var widths = new Option<string>("--widths") { Description = "layer widths n₁…n_L, e.g. 256x32, 784,100,100 or 10x5,20x5 (each ≥ 1)", Required = true };
-        var theta0 = new Option<double>("--theta0") { Description = "input angle θ⁰ ∈ [0, π]", Required = true };
-        var samples = new Option<long>("--samples") { Description = "number of samples S ∈ [1, 2^52]", Required = true };
-        var seed = new Option<ulong>("--seed") { Description = "64-bit seed; output depends only on (seed, sample index)", DefaultValueFactory = _ => 1UL };
+        var widths = CommonOptions.Widths();
+        var theta0 = CommonOptions.Theta0();
+        var samples = CommonOptions.Samples("number of samples", required: true);
+        var seed = CommonOptions.Seed();
         var backend = new Option<string>("--backend") { Description = "chain (reduced chain, fast), network (explicit weights) or gpu (reduced chain on ILGPU: CUDA if present, else its CPU accelerator)", DefaultValueFactory = _ => "chain" };
-        var inputDim = new Option<int?>("--input-dim") { Description = "network input dimension n_in ≥ 2 (default n₁)" };
-        var shard = new Option<string?>("--shard") { Description = "compute shard i/N of the sample range (0 ≤ i < N); combine with `merge`" };
-        var threads = new Option<int?>("--threads") { Description = "worker threads (default: all cores); does not change results" };
-        var output = new Option<string?>("--out") { Description = "write the JSON here (atomically) instead of stdout" };
+        var inputDim = new Option<int?>("--input-dim") { Description = "network input dimension n_in ≥ 2 (default n₁)", CustomParser = r => InvariantNumber.ParseInt(r) };
+        var shard = CommonOptions.Shard();
+        var threads = CommonOptions.Threads();
+        var output = CommonOptions.Out("write the JSON here (atomically) instead of stdout");
 
         var cmd = new Command("mc", "Monte Carlo of the angle chain: per-layer statistics of ln sin²θ^ℓ, as JSON.");
         foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output })
             cmd.Options.Add(option);
-        cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(samples), parse.GetValue(seed),
+        cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(samples)!.Value, parse.GetValue(seed),
             parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output)));
         return cmd;
     }
 
     /// <summary>Validates everything, runs (with a progress bar on an interactive terminal after one second), writes the JSON.</summary>
-    private static int Run(CliContext ctx, string widthSpec, double theta0, long samples, ulong seed, string backendName,
-        int? inputDimension, string? shardText, int? threads, string? outputPath)
+    private static int Run(CliContext ctx, IReadOnlyList<int> widths, double theta0, long samples, ulong seed, string backendName,
+        int? inputDimension, ShardSpec? shardOption, int? threads, string? outputPath)
     {
-        var widths = WidthSpec.Parse(widthSpec).Widths;
         bool gpu = backendName == "gpu"; // the reduced chain on an ILGPU accelerator: same configuration, other executor
-        var backend = gpu ? MonteCarloBackend.Chain : MonteCarloJson.ParseBackend(backendName, "--backend");
-        if (backend == MonteCarloBackend.Chain && inputDimension is not null)
-            throw new ArgumentException("--input-dim applies only to --backend network", "--input-dim");
-        var configuration = new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension);
-        var shard = shardText is null ? ShardSpec.Whole : ShardSpec.Parse(shardText);
-        if (threads is int t && (t < 1 || t > 1024))
-            throw new ArgumentOutOfRangeException("--threads", t, "--threads must lie in [1, 1024]");
-        JsonOutput.CheckWritable(outputPath);
+        var backend = gpu ? MonteCarloBackend.Chain : BadInputException.Check("--backend", () => MonteCarloJson.ParseBackend(backendName, "--backend"));
+        OptionCheck.That(backend != MonteCarloBackend.Chain || inputDimension is null, "--input-dim applies only to --backend network.");
+        var configuration = BadInputException.Check("--widths/--theta0/--samples/--input-dim",
+            () => new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension));
+        var shard = shardOption ?? ShardSpec.Whole;
 
         var progress = new SamplingProgress();
         var options = new MonteCarloRunOptions { Threads = threads, Shard = shard, Progress = progress };
@@ -65,7 +60,7 @@ internal static class McCommand
 
         string json = MonteCarloJson.Write(result);
         if (gpu) json = MarkGpu(json, accelerator!);
-        JsonOutput.Write(json, outputPath, ctx.Out);
+        AtomicFile.WriteTextOrPrint(outputPath, json, ctx.Out);
         return CliRunner.Ok;
     }
 

@@ -13,7 +13,7 @@ internal static class MergeCommand
     public static Command Create(CliContext ctx)
     {
         var files = new Argument<string[]>("files") { Description = "JSON files written by `degeneracy mc`", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string?>("--out") { Description = "write the merged JSON here (atomically) instead of stdout" };
+        var output = CommonOptions.Out("write the merged JSON here (atomically) instead of stdout");
         var cmd = new Command("merge", "Merge Monte Carlo shards (same configuration, disjoint sample ranges) exactly.");
         cmd.Arguments.Add(files);
         cmd.Options.Add(output);
@@ -23,11 +23,20 @@ internal static class MergeCommand
 
     private static int Run(CliContext ctx, string[] files, string? outputPath)
     {
-        if (files.Length == 0) throw new ArgumentException("merge needs at least one file", nameof(files));
-        JsonOutput.CheckWritable(outputPath);
-        var parts = files.Select(f => MonteCarloJson.Read(File.ReadAllText(f), f)).ToList();
-        var merged = MonteCarloResult.Merge(parts);
-        JsonOutput.Write(MonteCarloJson.Write(merged), outputPath, ctx.Out);
+        OptionCheck.That(files.Length > 0, "merge needs at least one file.");
+        var parts = files.Select(f => BadInputException.Check(f, () => MonteCarloJson.Read(ReadInput(f), f))).ToList();
+        var merged = BadInputException.Check("merge", () => MonteCarloResult.Merge(parts));
+        AtomicFile.WriteTextOrPrint(outputPath, MonteCarloJson.Write(merged), ctx.Out);
         return CliRunner.Ok;
+    }
+
+    /// <summary>An input file's text; a missing or unreadable file is bad input.</summary>
+    private static string ReadInput(string file)
+    {
+        try { return File.ReadAllText(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BadInputException($"{file}: cannot read ({BadInputException.Plain(e)}).", e);
+        }
     }
 }

@@ -13,45 +13,44 @@ using Spectre.Console;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy predict --widths SPEC --theta0 T [--method all|NAME,...] [--mc SAMPLES] [--seed K] [--n-order K]
-/// [--plot FILE.png|.svg] [--json|--csv]</c>: per-layer mean and sd of ln sin²θ^ℓ from each method (docs/THEORY.md §4), side by
+/// <c>degeneracy predict --widths SPEC --theta0 T [--method all|NAME,...] [--samples S] [--seed K] [--n-order K]
+/// [--plot FILE.png|.svg] [--format text|json|csv]</c>: per-layer mean and sd of ln sin²θ^ℓ from each method (docs/THEORY.md §4), side by
 /// side with Monte Carlo, the last layer's errors in nats and standard errors, and the KS p-value of <c>density</c>.
 /// </summary>
 internal static class PredictCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var widths = new Option<string>("--widths") { Description = "layer widths n₁…n_L, e.g. 256x32, 784,100,100 or 10x5,20x5 (each ≥ 2)", Required = true };
-        var theta0 = new Option<double>("--theta0") { Description = "input angle θ⁰ ∈ (0, π)", Required = true };
+        var widths = CommonOptions.Widths();
+        var theta0 = CommonOptions.Theta0();
         var method = new Option<string>("--method") { Description = "all, or a comma-separated list of " + string.Join(", ", PredictionMethods.Names), DefaultValueFactory = _ => "all" };
-        var mc = new Option<long?>("--mc") { Description = "also run a Monte Carlo of this many samples (reduced chain)" };
-        var seed = new Option<ulong>("--seed") { Description = "Monte Carlo seed", DefaultValueFactory = _ => 1UL };
-        var nOrder = new Option<int>("--n-order") { Description = "1/n order of the derived (series) law, 0 … 5", DefaultValueFactory = _ => 1 };
+        var samples = CommonOptions.Samples("also run a Monte Carlo of this many samples (reduced chain)", required: false);
+        samples.Aliases.Add("--mc"); // deprecated spelling
+        var seed = CommonOptions.Seed();
+        var nOrder = CommonOptions.NOrder();
         var plot = new Option<string?>("--plot") { Description = "write a Figure-3-style plot here (.png or .svg)" };
-        var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
-        var csv = new Option<bool>("--csv") { Description = "print CSV instead of a table" };
+        var format = CommonOptions.Format("text", "json", "csv");
+        var json = CommonOptions.JsonAlias();
+        var csv = new Option<bool>("--csv") { Description = "deprecated: use --format csv", Hidden = true };
 
         var cmd = new Command("predict", "Predict ln sin²θ^ℓ layer by layer for a network, optionally against Monte Carlo.");
-        foreach (var option in new Option[] { widths, theta0, method, mc, seed, nOrder, plot, json, csv })
+        foreach (var option in new Option[] { widths, theta0, method, samples, seed, nOrder, plot, format, json, csv })
             cmd.Options.Add(option);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(method) ?? "all",
-            parse.GetValue(mc), parse.GetValue(seed), parse.GetValue(nOrder), parse.GetValue(plot), parse.GetValue(json), parse.GetValue(csv)));
+            parse.GetValue(samples), parse.GetValue(seed), parse.GetValue(nOrder), parse.GetValue(plot),
+            CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json), parse.GetValue(csv))));
         return cmd;
     }
 
-    private static int Run(CliContext ctx, string widthSpec, double theta0, string methodSpec, long? samples, ulong seed,
-        int nOrder, string? plotPath, bool json, bool csv)
+    private static int Run(CliContext ctx, IReadOnlyList<int> widths, double theta0, string methodSpec, long? samples, ulong seed,
+        int nOrder, string? plotPath, string format)
     {
-        if (json && csv) throw new ArgumentException("--json and --csv are mutually exclusive", "--csv");
-        var widths = WidthSpec.Parse(widthSpec).Widths;
-        AngleCoordinates.CheckNetwork(widths, theta0);
-        var methods = PredictionMethods.ParseList(methodSpec);
-        OptionCheck.Integer("--n-order", nOrder, 0, Degeneracy.Series.Derivation.LogRatioExpansion.MaxOrder);
-        if (samples is long s && (s < 2 || s > MonteCarloConfiguration.MaxSamples))
-            throw new ArgumentOutOfRangeException("--mc", s, $"--mc must lie in [2, {MonteCarloConfiguration.MaxSamples}]");
-        if (samples is not null && widths.Count > MonteCarloConfiguration.MaxDepth)
-            throw new ArgumentOutOfRangeException("--mc", widths.Count, $"Monte Carlo supports at most {MonteCarloConfiguration.MaxDepth} layers");
+        BadInputException.Check("--widths/--theta0", () => AngleCoordinates.CheckNetwork(widths, theta0));
+        var methods = BadInputException.Check("--method", () => PredictionMethods.ParseList(methodSpec));
+        OptionCheck.That(samples is null || widths.Count <= MonteCarloConfiguration.MaxDepth,
+            $"--samples: Monte Carlo supports at most {MonteCarloConfiguration.MaxDepth} layers; the network has {widths.Count}.");
         if (plotPath is not null) PredictionPlot.CheckWritable(plotPath);
+        bool json = format == "json", csv = format == "csv";
 
         var report = PredictionReport.Compute(widths, theta0, methods, nOrder, samples, seed);
         if (json) ctx.Out.Write(report.ToJson());

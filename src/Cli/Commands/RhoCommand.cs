@@ -6,14 +6,15 @@ using Degeneracy.Series.SmallAngle;
 
 namespace Degeneracy.Cli.Commands;
 
-/// <summary><c>degeneracy rho --n N [--exact] [--order K]</c>: ρ(N) from the derived 1/n-series and/or the exact small-angle law.</summary>
+/// <summary><c>degeneracy rho --n N [--exact] [--n-order K]</c>: ρ(N) from the derived 1/n-series and/or the exact small-angle law.</summary>
 internal static class RhoCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var n = new Option<int>("--n") { Description = "layer width N ≥ 2", Required = true };
-        var exact = new Option<bool>("--exact") { Description = "also (or only, with --order 0) the exact small-angle law" };
-        var order = new Option<int>("--order") { Description = $"1/n order of the series (1 … {LogRatioExpansion.MaxOrder}); 0 = series off", DefaultValueFactory = _ => 3 };
+        var n = new Option<int>("--n") { Description = "layer width N ≥ 2", Required = true, CustomParser = r => InvariantNumber.ParseInt(r) };
+        var exact = new Option<bool>("--exact") { Description = "also (or only, with --n-order 0) the exact small-angle law" };
+        var order = CommonOptions.Integer("--n-order", $"1/n order of the series (1 … {LogRatioExpansion.MaxOrder}); 0 = series off", 3, 0, LogRatioExpansion.MaxOrder);
+        order.Aliases.Add("--order");
         var cmd = new Command("rho", "ρ(n): width-only drift of ln sin²θ at small angles.");
         foreach (var o in new Option[] { n, exact, order }) cmd.Options.Add(o);
         cmd.SetAction(p => Run(ctx, p.GetValue(n), p.GetValue(exact), p.GetValue(order)));
@@ -22,8 +23,7 @@ internal static class RhoCommand
 
     private static int Run(CliContext ctx, int n, bool exact, int order)
     {
-        if (n < 2) throw new ArgumentOutOfRangeException("--n", n, "--n must be an integer width >= 2.");
-        OptionCheck.Integer("--order", order, 0, LogRatioExpansion.MaxOrder);
+        OptionCheck.Integer("--n", n, 2, int.MaxValue);
         string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
         if (order > 0)
         {

@@ -7,7 +7,7 @@ using MathNet.Numerics.Statistics;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy table --mc SAMPLES [--seed K] [--n-order K]</c>: for each of the depth-degeneracy paper's 25 architectures (Tables 2
+/// <c>degeneracy table --samples S [--seed K] [--n-order K]</c>: for each of the depth-degeneracy paper's 25 architectures (Tables 2
 /// and 4, orthogonal inputs θ⁰ = π/2) every method's predicted final ln sin²θ^L and the Monte Carlo value, then the
 /// Spearman correlation of each with the published test accuracies (MNIST, FMNIST, CIFAR-10).
 /// </summary>
@@ -15,14 +15,15 @@ internal static class TableCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var mc = new Option<long>("--mc") { Description = "Monte Carlo samples per architecture (≥ 2)", Required = true };
-        var seed = new Option<ulong>("--seed") { Description = "Monte Carlo seed", DefaultValueFactory = _ => 1UL };
-        var nOrder = new Option<int>("--n-order") { Description = "1/n order of the derived (series) law, 0 … 5", DefaultValueFactory = _ => 1 };
+        var mc = CommonOptions.Samples("Monte Carlo samples per architecture", required: true);
+        mc.Aliases.Add("--mc"); // deprecated spelling
+        var seed = CommonOptions.Seed();
+        var nOrder = CommonOptions.NOrder();
         var cmd = new Command("table", "The depth-degeneracy paper's 25 architectures: predicted and Monte Carlo final ln sin²θ^L against published accuracy.");
         cmd.Options.Add(mc);
         cmd.Options.Add(seed);
         cmd.Options.Add(nOrder);
-        cmd.SetAction(parse => Run(ctx, parse.GetValue(mc), parse.GetValue(seed), parse.GetValue(nOrder)));
+        cmd.SetAction(parse => Run(ctx, parse.GetValue(mc)!.Value, parse.GetValue(seed), parse.GetValue(nOrder)));
         return cmd;
     }
 
@@ -37,9 +38,6 @@ internal static class TableCommand
 
     private static int Run(CliContext ctx, long samples, ulong seed, int nOrder)
     {
-        if (samples < 2 || samples > MonteCarloConfiguration.MaxSamples)
-            throw new ArgumentOutOfRangeException("--mc", samples, $"--mc must lie in [2, {MonteCarloConfiguration.MaxSamples}]");
-        OptionCheck.Integer("--n-order", nOrder, 0, Degeneracy.Series.Derivation.LogRatioExpansion.MaxOrder);
         var architectures = LoadArchitectures();
         var methods = PredictionMethods.Names.Select(m => PredictionMethods.Create(m, nOrder)).ToList();
         var columns = methods.Select(m => m.Name).Append("MC").ToList();

@@ -10,29 +10,12 @@ namespace Degeneracy.Cli.Plotting;
 /// </summary>
 internal static class PredictionPlot
 {
-    /// <summary>Throws a one-line <see cref="ArgumentException"/> or <see cref="IOException"/> unless <paramref name="path"/> can be written.</summary>
+    /// <summary>Bad input unless <paramref name="path"/> ends in .png or .svg and can be written (checked before any work).</summary>
     public static void CheckWritable(string path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("--plot: the path is empty", "--plot");
-        string ext = Path.GetExtension(path).ToLowerInvariant();
-        if (ext is not (".png" or ".svg")) throw new ArgumentException($"--plot: '{path}' must end in .png or .svg", "--plot");
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"--plot: folder '{folder}' does not exist");
-        if (Directory.Exists(full)) throw new IOException($"--plot: '{path}' is a folder");
-        string probe = Path.Combine(folder, $".degeneracy-probe-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(probe, []);
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            throw new IOException($"--plot: cannot write to folder '{folder}' ({CliRunner.OneLine(e.Message)})", e);
-        }
-        finally
-        {
-            if (File.Exists(probe)) File.Delete(probe);
-        }
+        string ext = Path.GetExtension(path ?? "").ToLowerInvariant();
+        if (ext is not (".png" or ".svg")) throw new BadInputException($"--plot: '{path}' must end in .png or .svg.");
+        AtomicFile.CheckWritable("--plot", path!);
     }
 
     private static bool SKFontExists(string family)
@@ -95,18 +78,11 @@ internal static class PredictionPlot
         else plot.Font.Automatic();
         plot.ShowLegend(Alignment.LowerLeft);
 
-        string full = Path.GetFullPath(path);
-        string ext = Path.GetExtension(full).ToLowerInvariant();
-        string temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}{ext}");
-        try
+        bool svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
+        AtomicFile.Write(path, temp =>
         {
-            if (ext == ".svg") plot.SaveSvg(temp, width, height);
+            if (svg) plot.SaveSvg(temp, width, height);
             else plot.SavePng(temp, width, height);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        });
     }
 }

@@ -97,8 +97,7 @@ public static class EvaluatorGenerator
         w.Line("double eps = 1.0 / n;");
         w.Line("if (theta < DriftSwitch)");
         w.Open();
-        w.Line("double sin = Math.Sin(theta);");
-        w.Line("return DriftSeries(theta, eps) + Math.Log(sin * sin);");
+        w.Line("return DriftSeries(theta, eps) + 2.0 * Math.Log(Math.Sin(theta)); // ln sin²θ without underflowing sin²θ");
         w.Close();
         w.Line("return DriftClosedForm(theta, eps, mu: true);");
         w.Close();

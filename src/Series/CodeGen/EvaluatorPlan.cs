@@ -49,7 +49,7 @@ public sealed record EvaluatorPlan(EvaluatorSpec Spec, QuantityPlan Drift, Quant
     {
         spec.Validate();
         var d = Derivation.Derivation.Derive(spec.ThetaOrder + 2, spec.NOrder);
-        return new EvaluatorPlan(spec, Plan("Drift", d, Quantity.Mu, spec), Plan("Sigma2", d, Quantity.Sigma2, spec));
+        return new EvaluatorPlan(spec, Plan("Drift", d, Quantity.Drift, spec), Plan("Sigma2", d, Quantity.Sigma2, spec));
     }
 
     private static QuantityPlan Plan(string name, DerivationResult d, Quantity q, EvaluatorSpec spec)

@@ -6,8 +6,8 @@ namespace Degeneracy.Series.Derivation;
 /// <summary>The three quantities of docs/THEORY.md §3.</summary>
 public enum Quantity
 {
-    /// <summary>μ(θ, n) − ln sin²θ = E[L] (the drift; finite at θ = 0).</summary>
-    Mu,
+    /// <summary>The drift μ(θ, n) − ln sin²θ = E[L] (finite at θ = 0, where it is −ρ(n)).</summary>
+    Drift,
     /// <summary>σ²(θ, n) = Var[L].</summary>
     Sigma2,
     /// <summary>ρ(n) = −lim_{θ→0} E[L].</summary>
@@ -71,17 +71,17 @@ public sealed class DerivationResult
         ThetaOrder = thetaOrder; NOrder = nOrder; Drift = drift; Variance = variance; DriftClosedForm = driftCf; VarianceClosedForm = varCf;
     }
 
-    /// <summary>Terms of a quantity: μ (as μ − ln sin²θ), σ², or ρ (θ⁰ terms, sign flipped, ThetaPower 0).</summary>
+    /// <summary>Terms of a quantity: the drift μ − ln sin²θ, σ², or ρ (θ⁰ terms, sign flipped, ThetaPower 0).</summary>
     public IReadOnlyList<SeriesTerm> Terms(Quantity q) => q switch
     {
-        Quantity.Mu => Drift,
+        Quantity.Drift => Drift,
         Quantity.Sigma2 => Variance,
         _ => Drift.Where(t => t.ThetaPower == 0).Select(t => t with { Coefficient = -t.Coefficient }).ToList(),
     };
 
     public IReadOnlyList<ClosedFormTerm> ClosedForm(Quantity q) => q switch
     {
-        Quantity.Mu => DriftClosedForm,
+        Quantity.Drift => DriftClosedForm,
         Quantity.Sigma2 => VarianceClosedForm,
         _ => [],
     };

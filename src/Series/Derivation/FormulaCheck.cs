@@ -19,16 +19,25 @@ public sealed record FormulaCheckResult(Quantity Quantity, string Formula, int T
 
 /// <summary>
 /// Expands a published formula (text, see <see cref="ExpressionParser"/>) to the same orders as the derivation and
-/// compares every coefficient exactly. For μ the formula is for μ itself; μ − ln sin²θ is compared.
-/// For ρ the formula is in n alone and its 1/n coefficients are compared with −c_{0k}.
+/// compares every coefficient exactly. For the drift the formula is for μ − ln sin²θ; <see cref="CheckMu"/> takes a
+/// formula for μ itself and compares μ − ln sin²θ. For ρ the formula is in n alone and its 1/n coefficients are
+/// compared with −c_{0k}.
 /// </summary>
 public static class FormulaCheck
 {
-    public static FormulaCheckResult Check(Quantity quantity, string formula, int thetaOrder, int nOrder)
+    /// <summary>Compares a formula for <paramref name="quantity"/> (θ-order in [0, 40], n-order in [0, 5]) with the derivation.</summary>
+    public static FormulaCheckResult Check(Quantity quantity, string formula, int thetaOrder, int nOrder) =>
+        Check(quantity, formula, thetaOrder, nOrder, isMu: false);
+
+    /// <summary>Compares a formula for μ(θ, n) itself: μ − ln sin²θ is expanded and held against the drift.</summary>
+    public static FormulaCheckResult CheckMu(string formula, int thetaOrder, int nOrder) =>
+        Check(Quantity.Drift, formula, thetaOrder, nOrder, isMu: true);
+
+    private static FormulaCheckResult Check(Quantity quantity, string formula, int thetaOrder, int nOrder, bool isMu)
     {
         ArgumentNullException.ThrowIfNull(formula);
         var expr = ExpressionParser.Parse(formula);
-        if (quantity == Quantity.Mu)
+        if (isMu)
             expr = expr - ExpressionParser.Parse("ln(sin(theta)^2)");
         if (quantity == Quantity.Rho) thetaOrder = 0;
         var d = Derivation.Derive(Math.Max(thetaOrder, 0), nOrder);

@@ -39,8 +39,20 @@ public static class LayerLaws
     {
         ArgumentNullException.ThrowIfNull(law);
         if (law is CodeGen.GeneratedLaw g) return g.Mu(theta, n);
-        double drift = law.Drift(theta, n), s = Math.Sin(theta);
-        return drift + Math.Log(s * s);
+        return law.Drift(theta, n) + LnSin2(theta);
+    }
+
+    /// <summary>π − Math.PI (the double Math.PI lies below π by this much).</summary>
+    private const double PiLow = 1.2246467991473532e-16;
+
+    /// <summary>
+    /// ln sin²θ = 2·ln sin θ on [0, π], finite down to the smallest positive double (sin²θ itself would underflow below
+    /// θ ≈ 1.5e-162); above π/2 it uses sin θ = sin(π − θ) with π − θ formed exactly (−∞ at θ = 0 and θ = π).
+    /// </summary>
+    public static double LnSin2(double theta)
+    {
+        double s = theta <= Math.PI / 2 ? Math.Sin(theta) : Math.Sin(Math.PI - theta + PiLow);
+        return 2.0 * Math.Log(s);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using Degeneracy.Series.Evaluation.Generated;
-using Degeneracy.Verify.HighPrecision;
+using Degeneracy.TestSupport.HighPrecision;
 using Xunit.Abstractions;
 
 namespace Degeneracy.Series.Tests.CodeGen;
@@ -67,8 +67,8 @@ public class GeneratedEvaluatorAccuracyTests(ITestOutputHelper output)
             Assert.True(Math.Abs((lo.ToRational() - hi.ToRational()).ToDouble()) <= 1e-30 * (1 + Math.Abs(hi.ToDouble())), $"drift at {theta}");
         }
         // Where both are valid, the exact series (order 24) and the closed form agree far beyond double precision.
-        var closeToZero = new Degeneracy.Verify.HighPrecision.LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, 1), seriesBelow: 0.0);
-        var seriesSide = new Degeneracy.Verify.HighPrecision.LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, 1), seriesBelow: 1.0);
+        var closeToZero = new Degeneracy.TestSupport.HighPrecision.LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, 1), seriesBelow: 0.0);
+        var seriesSide = new Degeneracy.TestSupport.HighPrecision.LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, 1), seriesBelow: 1.0);
         foreach (var theta in new[] { 1e-3, 3e-3 })
         {
             var a = closeToZero.Sigma2(theta, 2);

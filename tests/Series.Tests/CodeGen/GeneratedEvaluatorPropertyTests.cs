@@ -44,7 +44,7 @@ public class GeneratedEvaluatorPropertyTests
         {
             var d = Derived.Value;
             double eps = 1 / n;
-            double c0 = d.Coefficient(Quantity.Mu, 0, 0).ToDouble() + eps * d.Coefficient(Quantity.Mu, 0, 1).ToDouble();
+            double c0 = d.Coefficient(Quantity.Drift, 0, 0).ToDouble() + eps * d.Coefficient(Quantity.Drift, 0, 1).ToDouble();
             double v0 = d.Coefficient(Quantity.Sigma2, 0, 0).ToDouble() + eps * d.Coefficient(Quantity.Sigma2, 0, 1).ToDouble();
             return LayerLawOrder1.Drift(0, n) == -LayerLawOrder1.Rho(n)
                 && LayerLawOrder2.Drift(0, n) == -LayerLawOrder2.Rho(n)

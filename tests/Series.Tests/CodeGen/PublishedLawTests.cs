@@ -1,6 +1,6 @@
 using Degeneracy.JFunctions;
 using Degeneracy.Series.Evaluation;
-using Degeneracy.Verify.HighPrecision;
+using Degeneracy.TestSupport.HighPrecision;
 using Xunit.Abstractions;
 
 namespace Degeneracy.Series.Tests.CodeGen;

@@ -1,5 +1,5 @@
 using Degeneracy.Series.Derivation;
-using Degeneracy.Verify.HighPrecision;
+using Degeneracy.TestSupport.HighPrecision;
 
 namespace Degeneracy.Series.Tests.CodeGen;
 

@@ -22,7 +22,7 @@ public class DerivationTests
     [InlineData(2, 1, "68/(45*pi^2)")]
     [InlineData(0, 0, "0")]
     public void Mu_PublishedCoefficientsThroughThetaSquared_AreReproducedExactly(int j, int k, string expected) =>
-        Assert.Equal(P(expected), D3.Coefficient(Quantity.Mu, j, k));
+        Assert.Equal(P(expected), D3.Coefficient(Quantity.Drift, j, k));
 
     [Theory]
     // eq. 6: σ² = 8/n − 64θ/(15πn) − …; the θ² coefficient is checked separately (the paper's is wrong).
@@ -43,11 +43,11 @@ public class DerivationTests
     }
 
     [Theory]
-    [InlineData(Quantity.Mu)]
+    [InlineData(Quantity.Drift)]
     [InlineData(Quantity.Sigma2)]
     public void PublishedClosedForms_ExpandedToFirstOrder_MatchDerivationSymbolically(Quantity q)
     {
-        var r = FormulaCheck.Check(q, q == Quantity.Mu ? PublishedFormulas.MuClosedForm : PublishedFormulas.Sigma2ClosedForm, 6, 1);
+        var r = q == Quantity.Drift ? FormulaCheck.CheckMu(PublishedFormulas.MuClosedForm, 6, 1) : FormulaCheck.Check(q, PublishedFormulas.Sigma2ClosedForm, 6, 1);
         Assert.True(r.AllMatch, string.Join("; ", r.Coefficients.Where(c => !c.Match)));
         Assert.Equal(7 * 2, r.Coefficients.Count);
     }

@@ -39,8 +39,7 @@ public static class LayerLawOrder1
         double eps = 1.0 / n;
         if (theta < DriftSwitch)
         {
-            double sin = Math.Sin(theta);
-            return DriftSeries(theta, eps) + Math.Log(sin * sin);
+            return DriftSeries(theta, eps) + 2.0 * Math.Log(Math.Sin(theta)); // ln sin²θ without underflowing sin²θ
         }
         return DriftClosedForm(theta, eps, mu: true);
     }

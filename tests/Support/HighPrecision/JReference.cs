@@ -1,7 +1,7 @@
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
 
-namespace Degeneracy.Verify.HighPrecision;
+namespace Degeneracy.TestSupport.HighPrecision;
 
 /// <summary>
 /// High-precision reference values of J_{a,b}(θ) for accuracy tests of the double evaluator, independent of its code

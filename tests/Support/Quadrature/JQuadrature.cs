@@ -1,7 +1,7 @@
 using Degeneracy.JFunctions;
 using MathNet.Numerics.Integration;
 
-namespace Degeneracy.Verify.Quadrature;
+namespace Degeneracy.TestSupport.Quadrature;
 
 /// <summary>
 /// J_{a,b}(θ) = E[φ(G)^a φ(Ĝ)^b] by direct two-dimensional integration, independent of the closed form: in polar

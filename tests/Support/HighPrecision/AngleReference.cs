@@ -1,7 +1,7 @@
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
 
-namespace Degeneracy.Verify.HighPrecision;
+namespace Degeneracy.TestSupport.HighPrecision;
 
 /// <summary>
 /// A double angle θ ∈ [0, π] carried exactly into <see cref="FixedPoint"/> with π − θ, cos θ and sin θ at that precision

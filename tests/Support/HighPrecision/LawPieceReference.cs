@@ -1,7 +1,7 @@
 using Degeneracy.Series.Algebra;
 using Degeneracy.Symbolic;
 
-namespace Degeneracy.Verify.HighPrecision;
+namespace Degeneracy.TestSupport.HighPrecision;
 
 /// <summary>
 /// High-precision value of one closed-form piece of a law, N(J)/D^p with D = 1 − 4J_{1,1}² (or m₀ = ln(D/sin²θ)):

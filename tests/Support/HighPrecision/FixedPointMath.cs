@@ -1,7 +1,7 @@
 using System.Numerics;
 using Degeneracy.Symbolic;
 
-namespace Degeneracy.Verify.HighPrecision;
+namespace Degeneracy.TestSupport.HighPrecision;
 
 /// <summary>Elementary functions on <see cref="FixedPoint"/> that the law references need beyond sin and cos.</summary>
 public static class FixedPointMath

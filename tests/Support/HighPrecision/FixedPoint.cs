@@ -1,7 +1,7 @@
 using System.Numerics;
 using Degeneracy.Symbolic;
 
-namespace Degeneracy.Verify.HighPrecision;
+namespace Degeneracy.TestSupport.HighPrecision;
 
 /// <summary>
 /// A binary fixed-point number x = <see cref="Scaled"/>·2^−<see cref="Bits"/> on <see cref="BigInteger"/>: the working

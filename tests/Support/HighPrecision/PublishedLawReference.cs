@@ -3,7 +3,7 @@ using Degeneracy.Series.Derivation;
 using Degeneracy.Series.Evaluation;
 using Degeneracy.Symbolic;
 
-namespace Degeneracy.Verify.HighPrecision;
+namespace Degeneracy.TestSupport.HighPrecision;
 
 /// <summary>
 /// High-precision reference of the published law μ_pub, σ²_pub (docs/THEORY.md §3; formulas in <see cref="PublishedLaw"/>) in

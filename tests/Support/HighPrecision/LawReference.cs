@@ -1,7 +1,7 @@
 using Degeneracy.Series.Derivation;
 using Degeneracy.Symbolic;
 
-namespace Degeneracy.Verify.HighPrecision;
+namespace Degeneracy.TestSupport.HighPrecision;
 
 /// <summary>
 /// High-precision reference (well over 30 significant digits at the default 320 bits) of a derived per-layer law
@@ -19,7 +19,7 @@ public sealed class LawReference
     public LawReference(DerivationResult d, double seriesBelow = 1e-3)
     {
         NOrder = d.NOrder;
-        foreach (var (q, list) in new[] { (Quantity.Mu, _drift), (Quantity.Sigma2, _sigma2) })
+        foreach (var (q, list) in new[] { (Quantity.Drift, _drift), (Quantity.Sigma2, _sigma2) })
             foreach (var term in d.ClosedForm(q))
             {
                 var series = Enumerable.Range(0, d.ThetaOrder + 1).Select(j => d.Coefficient(q, j, term.InvNPower));
