@@ -39,6 +39,15 @@ public sealed record ActivationJClosedForm(int A, int B, Activation Activation, 
         return m == 0 ? half : half.Times(PiLaurent.Monomial(Rational.One + (-activation.Slope).Pow(m), 0));
     }
 
+    /// <summary>(1 + s²)^{−m/2} for even m ≥ 0: the factor J̄_{a,b}/J^{(s)}_{a,b} (m = a + b) of the normalised activation
+    /// φ_s/√(1 + s²), whose second moment E[φ̄(G)²] = ½ is ReLU's; throws <see cref="ArgumentException"/> for odd m.</summary>
+    public static Rational NormalisingFactor(int m, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (m < 0 || m % 2 != 0) throw new ArgumentException($"m = {m}: the normalising factor is rational only for even m >= 0.", nameof(m));
+        return (Rational.One + activation.Slope * activation.Slope).Pow(m / 2).Reciprocal();
+    }
+
     /// <summary>True when J^{(s)}_{a,b} does not depend on θ (a = 0 or b = 0).</summary>
     public bool IsConstant => A == 0 || B == 0;
 

@@ -37,6 +37,16 @@ public sealed class ActivationJFunction
     /// <summary>J^{(s)}_{a,b}(θ) for θ ∈ [0, π]; throws <see cref="ArgumentOutOfRangeException"/> otherwise.</summary>
     public static double Evaluate(int a, int b, Activation activation, double theta) => Get(a, b, activation).Evaluate(theta);
 
+    /// <summary>The normalised J̄_{a,b}(θ) = J^{(s)}_{a,b}(θ)/(1 + s²)^{(a+b)/2} (the J's of φ_s/√(1 + s²), in which the derived
+    /// closed forms are written), θ ∈ [0, π]; J_{a,b} itself for ReLU.</summary>
+    public static double EvaluateNormalised(int a, int b, Activation activation, double theta)
+    {
+        var f = Get(a, b, activation);
+        return f._normalising * f.Evaluate(theta);
+    }
+
+    private readonly double _normalising;
+
     private ActivationJFunction(int a, int b, Activation activation)
     {
         A = a; B = b; Activation = activation;
@@ -48,6 +58,7 @@ public sealed class ActivationJFunction
         _alpha = ActivationJClosedForm.Alpha(a, b, activation).ToDouble();
         _beta = ActivationJClosedForm.Beta(a, b, activation).ToDouble();
         _reluOnly = _beta == 0 && _alpha == 1;
+        _normalising = activation.IsRelu ? 1.0 : Math.Pow(1 + activation.SlopeValue * activation.SlopeValue, -(a + b) / 2.0);
     }
 
     /// <summary>J^{(s)}_{a,b}(θ), θ ∈ [0, π].</summary>
