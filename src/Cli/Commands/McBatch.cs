@@ -21,7 +21,6 @@ internal sealed class McBatch
         Description = "batch of m inputs: FILE.csv (one input per row), gram:FILE.csv (an m×m Gram matrix), random:M (on the sphere), "
                       + "orthogonal:M, or clusters:K:M[:ANGLE] (K classes at angle ANGLE from their centres, default 0.5)",
     };
-    public Option<string> Activation { get; } = new("--activation") { Description = "relu, abs, linear or leaky:S (batch only)", DefaultValueFactory = _ => "relu" };
     public Option<double> SigmaW2 { get; } = new("--sigma-w2") { Description = "weight variance σ_w² ∈ (0, 1e6] (batch only; default 2)", DefaultValueFactory = _ => 2, CustomParser = r => InvariantNumber.ParseReal(r) };
     public Option<double> SigmaB2 { get; } = new("--sigma-b2") { Description = "bias variance σ_b² ∈ [0, 1e6] (batch only; default 0)", DefaultValueFactory = _ => 0, CustomParser = r => InvariantNumber.ParseReal(r) };
     public Option<string> Weights { get; } = new("--weights") { Description = "gaussian or orthogonal (Haar; needs --backend network)", DefaultValueFactory = _ => "gaussian" };
@@ -31,16 +30,16 @@ internal sealed class McBatch
     public Option<string> Format { get; } = CommonOptions.Format("json", "text", "csv");
 
     /// <summary>The batch-only options (rejected without --batch when given).</summary>
-    public IEnumerable<Option> Options => [Batch, Activation, SigmaW2, SigmaB2, Weights, Labels, Tolerance, Predict, Format];
+    public IEnumerable<Option> Options => [Batch, SigmaW2, SigmaB2, Weights, Labels, Tolerance, Predict, Format];
 
     /// <summary>Runs the batch Monte Carlo described by the parse result and writes it.</summary>
     public int Run(CliContext ctx, ParseResult parse, IReadOnlyList<int> widths, long samples, ulong seed, string backendName,
-        int? inputDimension, ShardSpec? shard, int? threads, string? outputPath, Func<Func<BatchResult>, SamplingProgress, BatchResult> execute)
+        int? inputDimension, ShardSpec? shard, int? threads, string? outputPath, Activation activation,
+        Func<Func<BatchResult>, SamplingProgress, BatchResult> execute)
     {
         string spec = parse.GetValue(Batch)!;
         OptionCheck.That(backendName is "chain" or "network", $"--backend: the batch Monte Carlo runs on chain or network, not '{backendName}'.");
         var weights = OptionCheck.OneOf("--weights", parse.GetValue(Weights)!, ["gaussian", "orthogonal"]) == "orthogonal" ? WeightLaw.Orthogonal : WeightLaw.Gaussian;
-        var activation = BadInputException.Check("--activation", () => Degeneracy.JFunctions.Activation.Parse(parse.GetValue(Activation)!));
         var inputs = Inputs(spec, inputDimension, seed);
         if (parse.GetValue(Labels) is { } labelsFile)
             inputs = BadInputException.Check("--labels", () => inputs.WithLabels(CsvMatrix.ParseLabels(ReadText(labelsFile)), labelsFile));

@@ -24,11 +24,12 @@ internal static class McCommand
         var shard = CommonOptions.Shard();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out("write the JSON here (atomically) instead of stdout");
+        var activation = CommonOptions.Activation();
         var batch = new McBatch();
         theta0.Required = false; // required for the angle chain, checked below; a batch has no θ⁰
 
         var cmd = new Command("mc", "Monte Carlo of the angle chain (per-layer statistics of ln sin²θ^ℓ, as JSON), or with --batch of m inputs (docs/BATCHES.md).");
-        foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output }.Concat(batch.Options))
+        foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output, activation }.Concat(batch.Options))
             cmd.Options.Add(option);
         cmd.SetAction(parse =>
         {
@@ -36,13 +37,15 @@ internal static class McCommand
             {
                 OptionCheck.That(parse.GetResult(theta0) is null, "--theta0 does not apply to --batch (the inputs fix every angle).");
                 return batch.Run(ctx, parse, parse.GetValue(widths)!, parse.GetValue(samples)!.Value, parse.GetValue(seed), parse.GetValue(backend) ?? "chain",
-                    parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output), (work, progress) => Execute(ctx, work, progress));
+                    parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output), parse.GetValue(activation)!,
+                    (work, progress) => Execute(ctx, work, progress));
             }
             foreach (var option in batch.Options)
                 OptionCheck.That(parse.GetResult(option) is null || parse.GetResult(option)!.Implicit, $"{option.Name} applies only with --batch.");
             OptionCheck.That(parse.GetResult(theta0) is not null, "mc needs --theta0 (or --batch).");
             return Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(samples)!.Value, parse.GetValue(seed),
-                parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output));
+                parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output),
+                parse.GetValue(activation)!);
         });
         return cmd;
     }
@@ -58,13 +61,14 @@ internal static class McCommand
 
     /// <summary>Validates everything, runs (with a progress bar on an interactive terminal after one second), writes the JSON.</summary>
     private static int Run(CliContext ctx, IReadOnlyList<int> widths, double theta0, long samples, ulong seed, string backendName,
-        int? inputDimension, ShardSpec? shardOption, int? threads, string? outputPath)
+        int? inputDimension, ShardSpec? shardOption, int? threads, string? outputPath, Degeneracy.JFunctions.Activation activation)
     {
         bool gpu = backendName == "gpu"; // the reduced chain on an ILGPU accelerator: same configuration, other executor
+        OptionCheck.That(!gpu || activation.IsRelu, "--backend gpu supports only --activation relu; use chain or network for other activations.");
         var backend = gpu ? MonteCarloBackend.Chain : BadInputException.Check("--backend", () => MonteCarloJson.ParseBackend(backendName, "--backend"));
         OptionCheck.That(backend != MonteCarloBackend.Chain || inputDimension is null, "--input-dim applies only to --backend network.");
         var configuration = BadInputException.Check("--widths/--theta0/--samples/--input-dim",
-            () => new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension));
+            () => new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension, activation));
         var shard = shardOption ?? ShardSpec.Whole;
 
         var progress = new SamplingProgress();
