@@ -56,7 +56,7 @@ public sealed class ExactPredictor : IAnglePredictor
             {
                 var law = laws[i] = FiniteWidthLaws.Evaluate(thetas[i], n, _table);
                 collapsed += qs[i] * law.Collapse;
-                if (law.RightAngle < 1) lo = Math.Min(lo, xs[i] + law.CellMeans[0] - 0.5 * (law.Breaks[1] - law.Breaks[0]));
+                if (law.RightAngle < 1) lo = Math.Min(lo, xs[i] + Math.Min(law.CellMeans[0], law.Breaks[1] + law.CellMeans[1] - 0.5 * (law.Breaks[1] + law.Breaks[2]) - 1e-12));
             }
             // Nodes x_j = lo·(1 − s_j)², s_j = j/(N − 1): spacing 2|lo|/N far out, 2|lo|/N² next to x = 0, where the
             // law of ln sin²θ' piles up when θ is near π/2.
@@ -79,7 +79,13 @@ public sealed class ExactPredictor : IAnglePredictor
                 if (qc <= 0) continue;
                 for (int c = 0; c < law.CellMasses.Count; c++)
                 {
-                    // The cell's mass spread uniformly between its end points, shifted so that its mean is the cell mean.
+                    // The cell's mass spread uniformly between its end points, shifted so that its mean is the cell mean
+                    // (the two outermost cells, whose outer ends are extreme sample values, stay point masses at their mean).
+                    if (c == 0 || c == law.CellMasses.Count - 1)
+                    {
+                        Deposit(nodes, masses, lo, Math.Min(0, xs[i] + law.CellMeans[c]), qc * law.CellMasses[c]);
+                        continue;
+                    }
                     double a = law.Breaks[c], b = law.Breaks[c + 1];
                     double shift = xs[i] + law.CellMeans[c] - 0.5 * (a + b);
                     // Node spacing near x is 2√(lo·x)/(N − 1): use at least one piece per spacing at the cell's upper end.
