@@ -15,8 +15,11 @@ public sealed class ExactPredictor : IAnglePredictor
     /// <summary>Source masses below this are skipped.</summary>
     public const double NegligibleMass = 1e-14;
 
-    /// <summary>A cell wider than this many grid steps is spread over this many point masses.</summary>
+    /// <summary>A cell is spread over at most this many point masses.</summary>
     public const int MaxPieces = 64;
+
+    /// <summary>Target number of point deposits per layer (bounds the cost of a layer with many sources).</summary>
+    public const long DepositBudget = 1_000_000;
 
     private readonly OneStepLawTable _table;
 
@@ -70,6 +73,9 @@ public sealed class ExactPredictor : IAnglePredictor
             nodes[^1] = 0;
             var masses = new double[GridPoints];
             double atom = 0;
+            // At most ~DepositBudget point deposits per layer: many pieces per cell for a few sources (layer 1), few
+            // for many sources, whose mixture is smooth anyway.
+            int maxPieces = (int)Math.Clamp(DepositBudget / ((long)xs.Count * _table.Cells), 1, MaxPieces);
             for (int i = 0; i < xs.Count; i++)
             {
                 var law = laws[i];
@@ -91,7 +97,7 @@ public sealed class ExactPredictor : IAnglePredictor
                     // Node spacing near x is 2√(lo·x)/(N − 1): use at least one piece per spacing at the cell's upper end.
                     double top = Math.Max(Math.Min(0, b + shift), 0.25 * lo / ((double)(GridPoints - 1) * (GridPoints - 1)));
                     double spacing = 2 * Math.Sqrt(lo * Math.Min(top, -1e-300)) / (GridPoints - 1);
-                    int pieces = (int)Math.Clamp(Math.Ceiling((b - a) / spacing), 1, MaxPieces);
+                    int pieces = (int)Math.Clamp(Math.Ceiling((b - a) / spacing), 1, maxPieces);
                     double m = qc * law.CellMasses[c] / pieces, width = (b - a) / pieces;
                     for (int k = 0; k < pieces; k++)
                         Deposit(nodes, masses, lo, Math.Min(0, a + (k + 0.5) * width + shift), m);
