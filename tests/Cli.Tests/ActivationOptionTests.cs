@@ -105,3 +105,27 @@ public class ActivationOptionTests
         Assert.Contains("J^{(s)}_{1,1} = `", o);
     }
 }
+
+public class McActivationTests
+{
+    [Fact]
+    public void Mc_Abs_JsonCarriesTheActivation_AndMergesBack()
+    {
+        string dir = Directory.CreateTempSubdirectory("mc-act").FullName;
+        string a = Path.Combine(dir, "a.json"), b = Path.Combine(dir, "b.json");
+        Assert.Equal(0, Run("mc", "--widths", "8x2", "--theta0", "1", "--samples", "400", "--activation", "abs", "--shard", "0/2", "--out", a).Code);
+        Assert.Equal(0, Run("mc", "--widths", "8x2", "--theta0", "1", "--samples", "400", "--activation", "abs", "--shard", "1/2", "--out", b).Code);
+        var (code, merged, _) = Run("merge", a, b);
+        Assert.Equal(0, code);
+        var (_, whole, _) = Run("mc", "--widths", "8x2", "--theta0", "1", "--samples", "400", "--activation", "abs");
+        using var m = JsonDocument.Parse(merged);
+        using var w = JsonDocument.Parse(whole);
+        Assert.Equal("abs", w.RootElement.GetProperty("activation").GetString());
+        Assert.Equal(w.RootElement.GetProperty("layers").ToString(), m.RootElement.GetProperty("layers").ToString());
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Mc_GpuWithLeaky_IsBadInput() =>
+        Assert.Equal(2, Run("mc", "--widths", "8", "--theta0", "1", "--samples", "10", "--backend", "gpu", "--activation", "leaky:1/100").Code);
+}
