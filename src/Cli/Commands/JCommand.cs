@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
 
@@ -18,7 +17,6 @@ internal static class JCommand
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep '+' and quotes of formulas readable
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // J_{200,200}(0) overflows a double
     };
 
     public static Command Create(CliContext ctx)
@@ -45,6 +43,9 @@ internal static class JCommand
     {
         var closed = BadInputException.Check("a, b", () => JClosedForm.Build(a, b)); // validates a and b
         foreach (var t in thetas) BadInputException.Check("--theta", () => JArguments.CheckTheta(t, "--theta"));
+        OptionCheck.That(thetas.Length == 0 || a + b <= JFunction.MaxDegree,
+            $"--theta: J_{{{a},{b}}}(θ) exceeds the largest double when a + b > {JFunction.MaxDegree} (its value at 0 is ½·E|G|^{a + b}); " +
+            "the exact closed form and --theta-order series are available without --theta.");
         if (seriesOrder is int k) OptionCheck.Integer("--theta-order", k, 0, JSeries.MaxOrder);
         var f = JFunction.Get(a, b);
         var values = thetas.Select(t => (Theta: t, Value: f.Evaluate(t))).ToArray();
@@ -128,6 +129,8 @@ internal static class JCommand
         return sb.ToString();
     }
 
+    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
+
     private static string FormatJson(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var doc = new
@@ -135,8 +138,9 @@ internal static class JCommand
             a = cf.A,
             b = cf.B,
             closedForm = cf.Print(PrintFormat.Text),
-            values = values.Select(v => new { theta = v.Theta, value = v.Value }).ToArray(),
-            series = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = c.ToDouble() }).ToArray(),
+            values = values.Select(v => new { theta = v.Theta, value = Finite(v.Value) }).ToArray(),
+            // A coefficient beyond the double range (large a + b) keeps its exact text and has "value": null.
+            series = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = Finite(c.ToDouble()) }).ToArray(),
         };
         return JsonSerializer.Serialize(doc, Json) + Environment.NewLine;
     }

@@ -24,9 +24,21 @@ internal static class MergeCommand
     private static int Run(CliContext ctx, string[] files, string? outputPath)
     {
         OptionCheck.That(files.Length > 0, "merge needs at least one file.");
-        var parts = files.Select(f => BadInputException.Check(f, () => MonteCarloJson.Read(ReadInput(f), f))).ToList();
+        var parts = new List<MonteCarloResult>();
+        var accelerators = new List<string?>();
+        foreach (var f in files)
+        {
+            string? accelerator = null;
+            parts.Add(BadInputException.Check(f, () => MonteCarloJson.Read(ReadInput(f), f, out accelerator)));
+            accelerators.Add(accelerator);
+        }
+        // gpu shards merge among themselves (the label and the accelerators are kept); mixed with chain shards the
+        // result could not say what produced it (on a GPU the values agree with the CPU only to rounding).
+        bool anyGpu = accelerators.Any(a => a is not null), allGpu = accelerators.All(a => a is not null);
+        OptionCheck.That(!anyGpu || allGpu, "merge: cannot mix gpu shards with chain shards (merge each kind separately).");
         var merged = BadInputException.Check("merge", () => MonteCarloResult.Merge(parts));
-        AtomicFile.WriteTextOrPrint(outputPath, MonteCarloJson.Write(merged), ctx.Out);
+        string? label = allGpu ? string.Join(" + ", accelerators.Distinct()) : null;
+        AtomicFile.WriteTextOrPrint(outputPath, MonteCarloJson.Write(merged, label), ctx.Out);
         return CliRunner.Ok;
     }
 

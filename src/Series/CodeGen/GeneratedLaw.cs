@@ -3,7 +3,7 @@ using Degeneracy.Series.Evaluation;
 namespace Degeneracy.Series.CodeGen;
 
 /// <summary>
-/// A generated evaluator (checked in, or compiled in-process by <see cref="EvaluatorCompiler"/>) seen as an
+/// A generated evaluator (checked in under Evaluation/Generated, or compiled by the `codegen` command's check) seen as an
 /// <see cref="ILayerLaw"/>, with its μ(θ, n) and ρ(n) as well. The delegates validate their own arguments.
 /// </summary>
 public sealed class GeneratedLaw : ILayerLaw
