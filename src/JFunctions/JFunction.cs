@@ -22,7 +22,9 @@ public sealed class JFunction
     private readonly bool _isConstant;
     private readonly int _lead; // m = a + b + 1: J(π − t) = t^m·G(t)
 
+    /// <summary>The first index a.</summary>
     public int A { get; }
+    /// <summary>The second index b.</summary>
     public int B { get; }
     /// <summary>For π − θ below this, the t-series is used.</summary>
     public double SeriesSwitch { get; }

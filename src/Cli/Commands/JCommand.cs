@@ -47,8 +47,7 @@ internal static class JCommand
             $"--theta: J_{{{a},{b}}}(θ) exceeds the largest double when a + b > {JFunction.MaxDegree} (its value at 0 is ½·E|G|^{a + b}); " +
             "the exact closed form and --theta-order series are available without --theta.");
         if (seriesOrder is int k) OptionCheck.Integer("--theta-order", k, 0, JSeries.MaxOrder);
-        var f = JFunction.Get(a, b);
-        var values = thetas.Select(t => (Theta: t, Value: f.Evaluate(t))).ToArray();
+        var values = thetas.Select(t => (Theta: t, Value: JFunction.Evaluate(a, b, t))).ToArray(); // no evaluator is built without --theta
         var coefficients = seriesOrder is int order ? JSeries.AboutZero(a, b, order) : [];
 
         string text = format switch

@@ -57,7 +57,8 @@ internal sealed class PredictionReport
     }
 
     private static string F(double x, int digits = 4) => x.ToString("F" + digits, CultureInfo.InvariantCulture);
-    private static string R(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "NaN";
+    /// <summary>A CSV number; an undefined statistic (e.g. the variance of fewer than two samples) is an empty field.</summary>
+    private static string R(double x) => double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
     public long TotalDegenerate => MonteCarlo?.Layers.Sum(l => l.Degenerate) ?? 0;
 
@@ -74,7 +75,7 @@ internal sealed class PredictionReport
             if (MonteCarlo is not null)
             {
                 var l = MonteCarlo.Layers[i];
-                row.Add($"{F(l.Mean)} ± {F(Math.Sqrt(l.Variance))} ({F(l.MeanStdError)})");
+                row.Add(l.Count < 2 ? $"({l.Count} sample{(l.Count == 1 ? "" : "s")} left)" : $"{F(l.Mean)} ± {F(Math.Sqrt(l.Variance))} ({F(l.MeanStdError)})");
             }
             row.AddRange(Predictions.Select(p => p.Layers[i].Sd > 0 ? $"{F(p.Layers[i].Mean)} ± {F(p.Layers[i].Sd)}" : F(p.Layers[i].Mean)));
             rows.Add([.. row]);
@@ -186,8 +187,8 @@ internal sealed class PredictionReport
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
-                w.WriteEndObject();
                 if (Collapse is not null) w.WriteString("collapse", Collapse);
+                w.WriteEndObject();
                 w.WriteStartObject("errors");
                 foreach (var e in Errors)
                 {
