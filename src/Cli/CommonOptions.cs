@@ -136,6 +136,27 @@ internal static class CommonOptions
         return o;
     }
 
+    /// <summary>
+    /// <c>--activation relu|abs|linear|leaky:S</c> (default relu): the activation φ_s, S a decimal or fraction read exactly
+    /// (<c>leaky:0.01</c> = <c>leaky:1/100</c>); numerator and denominator of s at most 10⁶. Malformed or out-of-range
+    /// spellings are parse errors (exit 2).
+    /// </summary>
+    public static Option<JFunctions.Activation> Activation() => new("--activation")
+    {
+        Description = "activation φ_s: relu, abs, linear or leaky:S with S a decimal (0.01) or fraction (1/100), |numerator|, denominator ≤ 10^6",
+        DefaultValueFactory = _ => JFunctions.Activation.Relu,
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count == 0 ? "" : r.Tokens[0].Value;
+            try { return JFunctions.Activation.Parse(text); }
+            catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
+            {
+                r.AddError("--activation: " + BadInputException.Plain(e));
+                return JFunctions.Activation.Relu;
+            }
+        },
+    };
+
     /// <summary><c>--verbose</c> (every command): print the stack trace of an internal error.</summary>
     public static Option<bool> Verbose() => new("--verbose") { Description = "on an internal error, also print the stack trace", Recursive = true };
 

@@ -99,14 +99,18 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
     /// <c>((pi - theta)*cos(theta) + sin(theta))/(2*pi)</c> (parseable by ExpressionParser), LaTeX, or C# (with
     /// <c>c</c> = cos θ, <c>s</c> = sin θ in scope).
     /// </summary>
-    public string Print(PrintFormat f = PrintFormat.Text)
+    public string Print(PrintFormat f = PrintFormat.Text) =>
+        IsConstant ? Constant.Print(f) : PrintForm(Scale, P, RationalPolynomial.Zero, Q, R, f);
+
+    /// <summary>Prints κ·[(π − θ)P(c) + θ·T(c) + sin θ·Q(c) + R(c)] as c/(2π)·[…] (the θ·T part is empty for ReLU).</summary>
+    internal static string PrintForm(SqrtHalfPiMultiple scale, RationalPolynomial p, RationalPolynomial thetaPart, RationalPolynomial q, RationalPolynomial r, PrintFormat f)
     {
-        if (IsConstant) return Constant.Print(f);
         // κ = c/(2π): c = 2π·κ is rational (times √(π/2) for odd a + b).
-        Rational cRational = (Scale.Value * PiLaurent.Monomial(2, 1))[0];
+        Rational cRational = (scale.Value * PiLaurent.Monomial(2, 1))[0];
         string c = f switch { PrintFormat.Latex => "\\cos\\theta", PrintFormat.CSharp => "c", _ => "cos(theta)" };
         string s = f switch { PrintFormat.Latex => "\\sin\\theta", PrintFormat.CSharp => "s", _ => "sin(theta)" };
         string pmt = f switch { PrintFormat.Latex => "(\\pi - \\theta)", PrintFormat.CSharp => "(Math.PI - theta)", _ => "(pi - theta)" };
+        string th = f switch { PrintFormat.Latex => "\\theta", _ => "theta" };
         string mul = f == PrintFormat.Latex ? " " : "*";
         string Term(string lead, RationalPolynomial poly)
         {
@@ -116,9 +120,9 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
             string body = poly.Print(c, f);
             return lead + mul + (poly.Coefficients.Count(x => !x.IsZero) == 1 && poly[poly.Degree].Sign > 0 ? body : "(" + body + ")");
         }
-        var parts = new[] { Term(pmt, P), Term(s, Q), R.IsZero ? "" : (cRational * R).Print(c, f) }.Where(x => x.Length > 0).ToArray();
-        string bracket = string.Join(" + ", parts).Replace("+ -", "- ");
-        string root = Scale.HasSqrtHalfPi ? f switch { PrintFormat.Latex => "\\sqrt{\\frac{\\pi}{2}}\\,", PrintFormat.CSharp => "Math.Sqrt(Math.PI/2.0)*", _ => "sqrt(pi/2)*" } : "";
+        var parts = new[] { Term(pmt, p), Term(th, thetaPart), Term(s, q), r.IsZero ? "" : (cRational * r).Print(c, f) }.Where(x => x.Length > 0).ToArray();
+        string bracket = parts.Length == 0 ? "0" : string.Join(" + ", parts).Replace("+ -", "- ");
+        string root = scale.HasSqrtHalfPi ? f switch { PrintFormat.Latex => "\\sqrt{\\frac{\\pi}{2}}\\,", PrintFormat.CSharp => "Math.Sqrt(Math.PI/2.0)*", _ => "sqrt(pi/2)*" } : "";
         string result = f switch
         {
             PrintFormat.Latex => root + "\\frac{" + bracket + "}{2\\pi}",

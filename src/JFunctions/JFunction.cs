@@ -171,4 +171,43 @@ public sealed class JFunction
         var (s, c) = Math.SinCos(theta);
         return _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
     }
+
+    /// <summary>
+    /// J_{a,b}(θ) and J_{a,b}(π − θ) from one <c>Math.SinCos</c> when both lie in the closed-form branch (neither in the
+    /// series about π nor in a patch); false otherwise. Same values as <see cref="Evaluate(double)"/> and
+    /// <see cref="EvaluateAtSupplement"/>. Requires a, b ≥ 1 and θ ∈ [0, π] (checked by the caller).
+    /// </summary>
+    internal bool TryClosedFormPair(double theta, out double j, out double supplement)
+    {
+        j = supplement = 0;
+        double t = (Math.PI - theta) + PiLow;
+        if (t < SeriesSwitch || theta < SeriesSwitch) return false;
+        if (_patches is not null && ((theta >= _patches.Start && theta < _patches.End) || (t >= _patches.Start && t < _patches.End))) return false;
+        var (s, c) = Math.SinCos(theta);
+        j = _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
+        supplement = _kappa * (theta * Horner(_p, -c) + s * Horner(_q, -c) + Horner(_r, -c));
+        return true;
+    }
+
+    /// <summary>J_{a,b}(π − θ) for θ ∈ [0, π], without rounding π − θ where it matters: near θ = 0 the series about π is
+    /// summed in t = θ itself, elsewhere the closed form uses cos(π − θ) = −cos θ, sin(π − θ) = sin θ and π − (π − θ) = θ.
+    /// Same accuracy as <see cref="Evaluate(double)"/>.</summary>
+    public double EvaluateAtSupplement(double theta)
+    {
+        if (!(theta >= 0 && theta <= Math.PI)) JArguments.CheckTheta(theta);
+        if (_isConstant) return _constant;
+        // In the mid range π − θ is rounded once (≤ 1.2e-16 absolute), harmless where J is of order one.
+        if (_patches is not null && _patches.TryEvaluate((Math.PI - theta) + PiLow, out double patched)) return patched;
+        if (theta < SeriesSwitch)
+        {
+            var g = _tSeries;
+            double r = 0;
+            for (int k = g.Length - 1; k >= 0; k--) r = r * theta + g[k];
+            int e = theta > 0 ? Math.ILogB(theta) : 0;
+            var (ph, pl) = PowDoubleDouble(Math.ScaleB(theta, -e), 0.0, _lead);
+            return Math.Max(Math.ScaleB((ph + pl) * r, e * _lead), 0.0);
+        }
+        var (s, c) = Math.SinCos(theta);
+        return _kappa * (theta * Horner(_p, -c) + s * Horner(_q, -c) + Horner(_r, -c));
+    }
 }

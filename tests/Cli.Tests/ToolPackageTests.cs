@@ -36,7 +36,7 @@ public sealed class ToolPackageTests : IDisposable
         string packages = Path.Combine(_folder, "packages"), tools = Path.Combine(_folder, "tools");
         var pack = Run("dotnet", $"pack src/Cli -c Release -o \"{packages}\"", Root());
         Assert.True(pack.Code == 0, pack.Output);
-        Assert.Single(Directory.GetFiles(packages, "Degeneracy.Cli.*.nupkg").Where(f => !f.EndsWith(".snupkg", StringComparison.Ordinal)));
+        Assert.Single(Directory.GetFiles(packages, "Degeneracy.Cli.*.nupkg"), f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
         var install = Run("dotnet", $"tool install Degeneracy.Cli --tool-path \"{tools}\" --add-source \"{packages}\"", _folder);
         Assert.True(install.Code == 0, install.Output);
         var version = Run(Path.Combine(tools, OperatingSystem.IsWindows() ? "degeneracy.exe" : "degeneracy"), "--version", _folder);

@@ -16,21 +16,23 @@ internal static class CheckCommand
         var formula = new Option<string>("--formula") { Description = "formula in theta, n, pi, J(a,b), ln exp sqrt sin cos arcsin", Required = true };
         var thetaOrder = CommonOptions.ThetaOrder();
         var nOrder = CommonOptions.NOrder();
+        var activation = CommonOptions.Activation();
         var cmd = new Command("check", "Hold a published formula against the derivation, coefficient by coefficient.");
-        foreach (var o in new Option[] { quantity, formula, thetaOrder, nOrder }) cmd.Options.Add(o);
-        cmd.SetAction(p => Run(ctx, p.GetValue(quantity)!, p.GetValue(formula)!, p.GetValue(thetaOrder), p.GetValue(nOrder)));
+        foreach (var o in new Option[] { quantity, formula, thetaOrder, nOrder, activation }) cmd.Options.Add(o);
+        cmd.SetAction(p => Run(ctx, p.GetValue(quantity)!, p.GetValue(formula)!, p.GetValue(thetaOrder), p.GetValue(nOrder), p.GetValue(activation)!));
         return cmd;
     }
 
-    private static int Run(CliContext ctx, string quantity, string formula, int thetaOrder, int nOrder)
+    private static int Run(CliContext ctx, string quantity, string formula, int thetaOrder, int nOrder, JFunctions.Activation activation)
     {
         var q = DeriveCommand.ParseQuantities(quantity, allowAll: false)[0];
         FormulaCheckResult r;
-        try { r = q.IsMu ? FormulaCheck.CheckMu(formula, thetaOrder, nOrder) : FormulaCheck.Check(q.Quantity, formula, thetaOrder, nOrder); }
+        try { r = q.IsMu ? FormulaCheck.CheckMu(formula, thetaOrder, nOrder, activation) : FormulaCheck.Check(q.Quantity, formula, thetaOrder, nOrder, activation); }
         catch (Degeneracy.Series.Algebra.SeriesOrderException e) { throw new BadInputException("--formula: " + e.Message, e); }
         catch (FormatException e) { throw new BadInputException("--formula: " + e.Message, e); }
         catch (ArgumentException e) when (e.ParamName is "formula" or "divisor") { throw new BadInputException("--formula: " + BadInputException.Plain(e), e); }
         var sb = new StringBuilder();
+        if (!activation.IsRelu) sb.AppendLine(DeriveCommand.ActivationNote(activation));
         sb.AppendLine($"check {q.Name} through theta^{r.ThetaOrder}, n^-{r.NOrder}");
         foreach (var c in r.Coefficients)
             sb.AppendLine(c.Match

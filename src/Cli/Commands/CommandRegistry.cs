@@ -18,5 +18,9 @@ internal static class CommandRegistry
         yield return EvalCommand.Create(ctx);
         yield return PredictCommand.Create(ctx);
         yield return TableCommand.Create(ctx);
+        yield return OneStepTableCommand.Create(ctx);
+        yield return VariabilityCommand.Create(ctx);
+        yield return LandscapeCommand.Create(ctx);
+        yield return C2cCommand.Create(ctx);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Degeneracy.JFunctions;
 using Degeneracy.Series.Derivation;
 using Degeneracy.Symbolic;
 
@@ -24,9 +25,10 @@ internal static class DeriveCommand
         var nOrder = CommonOptions.NOrder();
         var closed = new Option<bool>("--closed-form") { Description = "also print the closed form in J's of each 1/n order" };
         var format = CommonOptions.Format("text", "latex", "csharp", "json");
+        var activation = CommonOptions.Activation();
         var cmd = new Command("derive", "Derive μ, σ², ρ as exact series in θ and 1/n (and closed forms in J's).");
-        foreach (var o in new Option[] { quantity, thetaOrder, nOrder, closed, format }) cmd.Options.Add(o);
-        cmd.SetAction(p => Run(ctx, p.GetValue(quantity)!, p.GetValue(thetaOrder), p.GetValue(nOrder), p.GetValue(closed), p.GetValue(format)!));
+        foreach (var o in new Option[] { quantity, thetaOrder, nOrder, closed, format, activation }) cmd.Options.Add(o);
+        cmd.SetAction(p => Run(ctx, p.GetValue(quantity)!, p.GetValue(thetaOrder), p.GetValue(nOrder), p.GetValue(closed), p.GetValue(format)!, p.GetValue(activation)!));
         return cmd;
     }
 
@@ -43,16 +45,21 @@ internal static class DeriveCommand
         _ => throw new BadInputException($"--quantity must be one of drift, mu, sigma2, rho{(allowAll ? ", all" : "")}; got '{q}'."),
     };
 
-    private static int Run(CliContext ctx, string quantity, int thetaOrder, int nOrder, bool closedForm, string format)
+    /// <summary>The line that says which activation a non-ReLU result is for and what its J(a,b) symbols mean.</summary>
+    internal static string ActivationNote(Activation a) =>
+        $"activation: {a.Name} (s = {a.Slope}); J(a,b) = J^(s)_(a,b)/(1 + s^2)^((a+b)/2), the J of phi_s/sqrt(1 + s^2)";
+
+    private static int Run(CliContext ctx, string quantity, int thetaOrder, int nOrder, bool closedForm, string format, Activation activation)
     {
         var qs = ParseQuantities(quantity, allowAll: true);
-        var d = Derivation.Derive(thetaOrder, nOrder);
+        var d = Derivation.Derive(thetaOrder, nOrder, activation);
         var pf = format switch { "latex" => PrintFormat.Latex, "csharp" => PrintFormat.CSharp, _ => PrintFormat.Text };
         if (format == "json")
         {
             var docs = qs.Select(c => (c, q: c.Quantity)).Select(x => new Dictionary<string, object?>
             {
                 ["quantity"] = x.c.Name,
+                ["activation"] = activation.IsRelu ? null : activation.Name,
                 ["thetaOrder"] = x.q == Quantity.Rho ? 0 : thetaOrder,
                 ["nOrder"] = nOrder,
                 ["terms"] = d.Terms(x.q).Select(t => new Dictionary<string, object>
@@ -61,10 +68,17 @@ internal static class DeriveCommand
                 }).ToList(),
                 ["closedForm"] = closedForm ? d.ClosedForm(x.q).Select(c => new Dictionary<string, object> { ["invN"] = c.InvNPower, ["expression"] = c.Print(pf) }).ToList() : [],
             }).ToList();
+            foreach (var doc in docs) if (activation.IsRelu) doc.Remove("activation");
             ctx.Out.WriteLine(JsonSerializer.Serialize(docs.Count == 1 ? docs[0] : (object)docs, Json));
             return CliRunner.Ok;
         }
         var sb = new StringBuilder();
+        if (!activation.IsRelu)
+        {
+            string note = ActivationNote(activation);
+            sb.AppendLine(pf == PrintFormat.Latex ? "% " + note : pf == PrintFormat.CSharp ? "// " + note : note);
+            sb.AppendLine();
+        }
         foreach (var c in qs)
         {
             var q = c.Quantity;

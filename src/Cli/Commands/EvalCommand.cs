@@ -3,26 +3,29 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Degeneracy.Series.Evaluation;
+using Degeneracy.Series.FiniteWidth;
+using Degeneracy.Verify.FiniteWidth;
 
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy eval --quantity mu|drift|sigma2|rho --theta T... --n N... [--n-order K] [--form series|published] [--format text|json|csv]</c>:
-/// values of μ, the drift μ − ln sin²θ, σ² or ρ at every (θ, n) pair (Cartesian product; ρ takes no θ).
+/// <c>degeneracy eval --quantity mu|drift|sigma2|rho|collapse --theta T... --n N... [--n-order K] [--form series|published|exact]
+/// [--format text|json|csv]</c>: values of μ, the drift μ − ln sin²θ, σ², ρ or (form exact) the one-step collapse
+/// probability at every (θ, n) pair (Cartesian product; ρ takes no θ).
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly string[] Quantities = ["mu", "drift", "sigma2", "rho"];
-    private static readonly string[] Forms = ["series", "published"];
+    private static readonly string[] Quantities = ["mu", "drift", "sigma2", "rho", "collapse"];
+    private static readonly string[] Forms = ["series", "published", "exact"];
 
     public static Command Create(CliContext ctx)
     {
-        var quantity = new Option<string>("--quantity") { Description = "mu, drift (μ − ln sin²θ), sigma2 or rho", Required = true };
+        var quantity = new Option<string>("--quantity") { Description = "mu, drift (μ − ln sin²θ), sigma2, rho, or collapse (--form exact)", Required = true };
         var theta = CommonOptions.Reals("--theta", "angles θ ∈ [0, π] (repeatable; not for rho)");
         var n = CommonOptions.Reals("--n", "widths n ≥ 2 (repeatable)");
         n.Required = true;
         var nOrder = CommonOptions.NOrder();
-        var form = new Option<string>("--form") { Description = "series (derived) or published (the paper's O(1/n) formulas; --n-order 1)", DefaultValueFactory = _ => "series" };
+        var form = new Option<string>("--form") { Description = "series (derived), published (the paper's O(1/n) formulas; --n-order 1) or exact (finite-width law; integer n)", DefaultValueFactory = _ => "series" };
         var format = CommonOptions.Format("text", "json", "csv");
         var json = CommonOptions.JsonAlias();
         var cmd = new Command("eval", "Evaluate μ, the drift, σ² or ρ of the per-layer law.");
@@ -36,6 +39,8 @@ internal static class EvalCommand
     {
         OptionCheck.OneOf("--quantity", quantity, Quantities);
         OptionCheck.OneOf("--form", form, Forms);
+        if (form == "exact") return RunExact(ctx, quantity, thetas, ns, nOrder, format);
+        OptionCheck.That(quantity != "collapse", "--quantity collapse needs --form exact.");
         bool published = form == "published";
         OptionCheck.That(!published || nOrder == 1, "--form published is the paper's O(1/n) law: --n-order must be 1.");
         bool rho = quantity == "rho";
@@ -63,6 +68,46 @@ internal static class EvalCommand
             "json" => Json(quantity, nOrder, form, rows),
             "csv" => Csv(quantity, rows),
             _ => Table(quantity, nOrder, form, rows),
+        });
+        return CliRunner.Ok;
+    }
+
+    /// <summary>
+    /// --form exact: the finite-width one-step law (drift, sigma2, mu: <see cref="FiniteWidthLaws"/>) and the one-step collapse
+    /// probability (<see cref="ActivationPatternLaw.Collapse"/>) at integer widths n ≥ 2 and θ ∈ (0, π).
+    /// </summary>
+    private static int RunExact(CliContext ctx, string quantity, double[] thetas, double[] ns, int nOrder, string format)
+    {
+        OptionCheck.That(nOrder == 1, "--n-order does not apply to --form exact.");
+        OptionCheck.That(quantity != "rho", "--form exact takes --quantity mu, drift, sigma2 or collapse.");
+        OptionCheck.That(thetas.Length > 0, "--theta is required for " + quantity + ".");
+        foreach (var t in thetas)
+            OptionCheck.That(t > 0 && t < Math.PI, $"--theta must lie in (0, π) for --form exact; got {D(t)}.");
+        foreach (var x in ns)
+            OptionCheck.That(x >= 2 && x == Math.Floor(x) && x <= 1e9, $"--n must be an integer width in [2, 1e9] for --form exact; got {D(x)}.");
+        var rows = new List<(double? Theta, double N, double Value)>();
+        foreach (var t in thetas)
+            foreach (var x in ns)
+            {
+                int n = (int)x;
+                if (quantity == "collapse")
+                {
+                    rows.Add((t, x, ActivationPatternLaw.Collapse(t, n)));
+                    continue;
+                }
+                var law = FiniteWidthLaws.Evaluate(t, n);
+                rows.Add((t, x, quantity switch
+                {
+                    "mu" => LayerLaws.LnSin2(t) + law.Mean,
+                    "drift" => law.Mean,
+                    _ => law.Variance,
+                }));
+            }
+        ctx.Out.Write(format switch
+        {
+            "json" => Json(quantity, 0, "exact", rows),
+            "csv" => Csv(quantity, rows),
+            _ => Table(quantity, 0, "exact", rows),
         });
         return CliRunner.Ok;
     }

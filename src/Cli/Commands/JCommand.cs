@@ -9,8 +9,9 @@ using Degeneracy.Symbolic;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy j A B [--theta T]... [--theta-order K] [--format text|latex|csharp|json]</c>: the exact closed form of
-/// J_{a,b}(θ), its values at the given angles and its θ-series about 0 to order K (docs/THEORY.md §2).
+/// <c>degeneracy j A B [--theta T]... [--theta-order K] [--format text|latex|csharp|json] [--activation A]</c>: the exact
+/// closed form of J_{a,b}(θ) (J^{(s)}_{a,b} for φ_s), its values at the given angles and its θ-series about 0 to order K
+/// (docs/THEORY.md §2, §5).
 /// </summary>
 internal static class JCommand
 {
@@ -26,6 +27,7 @@ internal static class JCommand
         var theta = CommonOptions.Reals("--theta", "angles θ ∈ [0, π] at which to evaluate J (repeatable)");
         var series = new Option<int?>("--theta-order", "--series") { Description = $"print the θ-series about 0 through θ^K (0 … {JSeries.MaxOrder})", CustomParser = r => InvariantNumber.ParseInt(r) };
         var format = CommonOptions.Format("text", "latex", "csharp", "json");
+        var activation = CommonOptions.Activation();
 
         var cmd = new Command("j", "The J function J_{a,b}(θ) = E[φ(G)^a φ(Ĝ)^b]: closed form, values, θ-series.");
         cmd.Arguments.Add(a);
@@ -33,22 +35,24 @@ internal static class JCommand
         cmd.Options.Add(theta);
         cmd.Options.Add(series);
         cmd.Options.Add(format);
+        cmd.Options.Add(activation);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(a), parse.GetValue(b), parse.GetValue(theta) ?? [],
-                                    parse.GetValue(series), parse.GetValue(format) ?? "text"));
+                                    parse.GetValue(series), parse.GetValue(format) ?? "text", parse.GetValue(activation)!));
         return cmd;
     }
 
     /// <summary>Computes everything first (so bad input writes nothing to stdout), then prints in the chosen format.</summary>
-    private static int Run(CliContext ctx, int a, int b, double[] thetas, int? seriesOrder, string format)
+    private static int Run(CliContext ctx, int a, int b, double[] thetas, int? seriesOrder, string format, Activation activation)
     {
-        var closed = BadInputException.Check("a, b", () => JClosedForm.Build(a, b)); // validates a and b
+        BadInputException.Check("a, b", () => JClosedForm.Build(a, b)); // validates a and b
+        var closed = ActivationJClosedForm.Build(a, b, activation);
         foreach (var t in thetas) BadInputException.Check("--theta", () => JArguments.CheckTheta(t, "--theta"));
         OptionCheck.That(thetas.Length == 0 || a + b <= JFunction.MaxDegree,
             $"--theta: J_{{{a},{b}}}(θ) exceeds the largest double when a + b > {JFunction.MaxDegree} (its value at 0 is ½·E|G|^{a + b}); " +
             "the exact closed form and --theta-order series are available without --theta.");
         if (seriesOrder is int k) OptionCheck.Integer("--theta-order", k, 0, JSeries.MaxOrder);
-        var values = thetas.Select(t => (Theta: t, Value: JFunction.Evaluate(a, b, t))).ToArray(); // no evaluator is built without --theta
-        var coefficients = seriesOrder is int order ? JSeries.AboutZero(a, b, order) : [];
+        var values = thetas.Select(t => (Theta: t, Value: ActivationJFunction.Get(a, b, activation).Evaluate(t))).ToArray(); // no evaluator is built without --theta
+        var coefficients = seriesOrder is int order ? closed.SeriesAboutZero(order) : [];
 
         string text = format switch
         {
@@ -62,16 +66,21 @@ internal static class JCommand
         return CliRunner.Ok;
     }
 
+    /// <summary>J_{a,b} for ReLU, J^{(s)}_{a,b} with the activation's name otherwise.</summary>
+    private static string Name(ActivationJClosedForm cf) =>
+        cf.Activation.IsRelu ? $"J_{{{cf.A},{cf.B}}}" : $"J^{{({cf.Activation.Name})}}_{{{cf.A},{cf.B}}}";
+
     private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A series coefficient; a zero prints as 0 (not 0·√(π/2)).</summary>
     private static string Coef(SqrtHalfPiMultiple c, PrintFormat f) =>
         c.Value.IsZero ? (f == PrintFormat.CSharp ? "0.0" : "0") : c.Print(f);
 
-    private static string FormatText(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatText(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var sb = new StringBuilder();
-        string name = $"J_{{{cf.A},{cf.B}}}";
+        string name = Name(cf);
+        if (!cf.Activation.IsRelu) sb.AppendLine($"activation: {cf.Activation.Name} (phi_s(x) = x for x >= 0, s*x for x < 0, s = {cf.Activation.Slope})");
         sb.AppendLine($"{name}(theta) = {cf.Print(PrintFormat.Text)}");
         foreach (var (t, v) in values) sb.AppendLine($"{name}({D(t)}) = {D(v)}");
         if (series.Count > 0)
@@ -83,10 +92,10 @@ internal static class JCommand
         return sb.ToString();
     }
 
-    private static string FormatLatex(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatLatex(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var sb = new StringBuilder();
-        string name = $"J_{{{cf.A},{cf.B}}}";
+        string name = Name(cf);
         sb.AppendLine($"{name}(\\theta) = {cf.Print(PrintFormat.Latex)}");
         foreach (var (t, v) in values) sb.AppendLine($"{name}({D(t)}) = {D(v)}");
         if (series.Count > 0)
@@ -106,11 +115,11 @@ internal static class JCommand
         return sb.ToString();
     }
 
-    private static string FormatCSharp(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatCSharp(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var sb = new StringBuilder();
         string id = $"J_{cf.A}_{cf.B}";
-        sb.AppendLine($"// J_{{{cf.A},{cf.B}}}(theta), exact closed form; valid for 0 <= theta <= pi.");
+        sb.AppendLine($"// {Name(cf)}(theta), exact closed form; valid for 0 <= theta <= pi.");
         sb.AppendLine($"static double {id}(double theta)");
         sb.AppendLine("{");
         sb.AppendLine("    double c = Math.Cos(theta), s = Math.Sin(theta);");
@@ -119,7 +128,7 @@ internal static class JCommand
         foreach (var (t, v) in values) sb.AppendLine($"// {id}({D(t)}) = {D(v)}");
         if (series.Count > 0)
         {
-            sb.AppendLine($"// Coefficients of theta^0 … theta^{series.Count - 1} of J_{{{cf.A},{cf.B}}} about theta = 0.");
+            sb.AppendLine($"// Coefficients of theta^0 … theta^{series.Count - 1} of {Name(cf)} about theta = 0.");
             sb.AppendLine($"static readonly double[] {id}_Series =");
             sb.AppendLine("[");
             foreach (var c in series) sb.AppendLine($"    {Coef(c, PrintFormat.CSharp)},");
@@ -130,17 +139,16 @@ internal static class JCommand
 
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
-    private static string FormatJson(JClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatJson(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
-        var doc = new
-        {
-            a = cf.A,
-            b = cf.B,
-            closedForm = cf.Print(PrintFormat.Text),
-            values = values.Select(v => new { theta = v.Theta, value = Finite(v.Value) }).ToArray(),
-            // A coefficient beyond the double range (large a + b) keeps its exact text and has "value": null.
-            series = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = Finite(c.ToDouble()) }).ToArray(),
-        };
+        var doc = new Dictionary<string, object>();
+        if (!cf.Activation.IsRelu) doc["activation"] = cf.Activation.Name;
+        doc["a"] = cf.A;
+        doc["b"] = cf.B;
+        doc["closedForm"] = cf.Print(PrintFormat.Text);
+        doc["values"] = values.Select(v => new { theta = v.Theta, value = Finite(v.Value) }).ToArray();
+        // A coefficient beyond the double range (large a + b) keeps its exact text and has "value": null.
+        doc["series"] = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = Finite(c.ToDouble()) }).ToArray();
         return JsonSerializer.Serialize(doc, Json) + Environment.NewLine;
     }
 }

@@ -23,24 +23,27 @@ internal static class McCommand
         var shard = CommonOptions.Shard();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out("write the JSON here (atomically) instead of stdout");
+        var activation = CommonOptions.Activation();
 
         var cmd = new Command("mc", "Monte Carlo of the angle chain: per-layer statistics of ln sin²θ^ℓ, as JSON.");
-        foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output })
+        foreach (var option in new Option[] { widths, theta0, samples, seed, backend, inputDim, shard, threads, output, activation })
             cmd.Options.Add(option);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(samples)!.Value, parse.GetValue(seed),
-            parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output)));
+            parse.GetValue(backend) ?? "chain", parse.GetValue(inputDim), parse.GetValue(shard), parse.GetValue(threads), parse.GetValue(output),
+            parse.GetValue(activation)!));
         return cmd;
     }
 
     /// <summary>Validates everything, runs (with a progress bar on an interactive terminal after one second), writes the JSON.</summary>
     private static int Run(CliContext ctx, IReadOnlyList<int> widths, double theta0, long samples, ulong seed, string backendName,
-        int? inputDimension, ShardSpec? shardOption, int? threads, string? outputPath)
+        int? inputDimension, ShardSpec? shardOption, int? threads, string? outputPath, Degeneracy.JFunctions.Activation activation)
     {
         bool gpu = backendName == "gpu"; // the reduced chain on an ILGPU accelerator: same configuration, other executor
+        OptionCheck.That(!gpu || activation.IsRelu, "--backend gpu supports only --activation relu; use chain or network for other activations.");
         var backend = gpu ? MonteCarloBackend.Chain : BadInputException.Check("--backend", () => MonteCarloJson.ParseBackend(backendName, "--backend"));
         OptionCheck.That(backend != MonteCarloBackend.Chain || inputDimension is null, "--input-dim applies only to --backend network.");
         var configuration = BadInputException.Check("--widths/--theta0/--samples/--input-dim",
-            () => new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension));
+            () => new MonteCarloConfiguration(widths, theta0, samples, seed, backend, inputDimension, activation));
         var shard = shardOption ?? ShardSpec.Whole;
 
         var progress = new SamplingProgress();

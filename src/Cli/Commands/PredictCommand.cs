@@ -8,7 +8,8 @@ namespace Degeneracy.Cli.Commands;
 /// <summary>
 /// <c>degeneracy predict --widths SPEC --theta0 T [--method all|NAME,...] [--samples S] [--seed K] [--n-order K]
 /// [--plot FILE.png|.svg] [--format text|json|csv]</c>: per-layer mean and sd of ln sin²θ^ℓ from each method (docs/THEORY.md §4), side by
-/// side with Monte Carlo, the last layer's errors in nats and standard errors, and the KS p-value of <c>density</c>.
+/// side with Monte Carlo, the last layer's errors in nats and standard errors, the fraction of pairs collapsed (predicted by
+/// <c>exact</c>, counted by Monte Carlo), and the KS p-values of <c>density</c> and of <c>exact</c>'s continuous part.
 /// </summary>
 internal static class PredictCommand
 {

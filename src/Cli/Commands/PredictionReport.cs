@@ -30,6 +30,8 @@ internal sealed class PredictionReport
                 KsMethod = density.Method;
                 Ks = MethodError.KolmogorovSmirnovAt(density, mc, widths.Count);
             }
+            if (predictions.OfType<ExactPrediction>().FirstOrDefault() is ExactPrediction exact)
+                ExactKs = MethodError.KolmogorovSmirnovContinuous(exact, mc, widths.Count);
         }
     }
 
@@ -44,6 +46,18 @@ internal sealed class PredictionReport
     public string? Collapse { get; }
     public string? KsMethod { get; }
     public KolmogorovSmirnovResult? Ks { get; }
+
+    /// <summary>KS of <c>exact</c>'s continuous part (θ^L ≠ π/2) at the last layer, when both are present.</summary>
+    public KolmogorovSmirnovResult? ExactKs { get; }
+
+    /// <summary>Monte Carlo's fraction of pairs collapsed at or before layer ℓ (index ℓ − 1) and its binomial SE.</summary>
+    public (double Fraction, double StdError) McCollapsed(int layerIndex)
+    {
+        long total = MonteCarlo!.Configuration.Samples, down = 0;
+        for (int i = 0; i <= layerIndex; i++) down += MonteCarlo.Layers[i].Degenerate;
+        double f = (double)down / total;
+        return (f, Math.Sqrt(f * (1 - f) / total));
+    }
 
     public string Title => $"widths {WidthSpecText}, θ⁰ = {F(Theta0, 4)}";
     private string WidthSpecText => WidthSpec.Parse(string.Join(',', Widths)).ToString();
@@ -111,15 +125,20 @@ internal sealed class PredictionReport
         int pad = Errors.Count == 0 ? 0 : Errors.Max(e => e.Method.Length);
         foreach (var e in Errors)
             output.WriteLine($"  {e.Method.PadRight(pad)}  {(e.ErrorNats >= 0 ? "+" : "")}{F(e.ErrorNats)} nats  {(e.ErrorStdErrors >= 0 ? "+" : "")}{e.ErrorStdErrors.ToString("F1", CultureInfo.InvariantCulture)} SE");
+        var (fraction, se) = McCollapsed(Widths.Count - 1);
+        foreach (var p in Predictions.Where(p => p.Final.Collapsed is not null))
+            output.WriteLine($"Collapsed by layer {last.Layer}: {p.Method} {F(p.Final.Collapsed!.Value)}, Monte Carlo {F(fraction)} ± {F(se)}");
         if (Ks is KolmogorovSmirnovResult ks)
             output.WriteLine($"KS test of {KsMethod} against Monte Carlo at layer {last.Layer}: D = {ks.Statistic.ToString("F4", CultureInfo.InvariantCulture)}, p = {ks.PValue.ToString("G3", CultureInfo.InvariantCulture)} (n = {ks.SampleSize})");
+        if (ExactKs is KolmogorovSmirnovResult eks)
+            output.WriteLine($"KS test of exact (θ ≠ π/2 part) against Monte Carlo at layer {last.Layer}: D = {eks.Statistic.ToString("F4", CultureInfo.InvariantCulture)}, p = {eks.PValue.ToString("G3", CultureInfo.InvariantCulture)} (n = {eks.SampleSize})");
     }
 
     public string ToCsv()
     {
         var sb = new StringBuilder("layer,width");
-        if (MonteCarlo is not null) sb.Append(",mc_mean,mc_sd,mc_mean_se,mc_count,mc_degenerate");
-        foreach (var p in Predictions) sb.Append($",{p.Method}_mean,{p.Method}_sd");
+        if (MonteCarlo is not null) sb.Append(",mc_mean,mc_sd,mc_mean_se,mc_count,mc_degenerate,mc_collapsed");
+        foreach (var p in Predictions) sb.Append($",{p.Method}_mean,{p.Method}_sd").Append(p.Final.Collapsed is null ? "" : $",{p.Method}_collapsed");
         sb.Append('\n');
         for (int i = 0; i < Widths.Count; i++)
         {
@@ -127,9 +146,13 @@ internal sealed class PredictionReport
             if (MonteCarlo is not null)
             {
                 var l = MonteCarlo.Layers[i];
-                sb.Append(CultureInfo.InvariantCulture, $",{R(l.Mean)},{R(Math.Sqrt(l.Variance))},{R(l.MeanStdError)},{l.Count},{l.Degenerate}");
+                sb.Append(CultureInfo.InvariantCulture, $",{R(l.Mean)},{R(Math.Sqrt(l.Variance))},{R(l.MeanStdError)},{l.Count},{l.Degenerate},{R(McCollapsed(i).Fraction)}");
             }
-            foreach (var p in Predictions) sb.Append($",{R(p.Layers[i].Mean)},{R(p.Layers[i].Sd)}");
+            foreach (var p in Predictions)
+            {
+                sb.Append($",{R(p.Layers[i].Mean)},{R(p.Layers[i].Sd)}");
+                if (p.Layers[i].Collapsed is double c) sb.Append(',').Append(R(c));
+            }
             sb.Append('\n');
         }
         return sb.ToString();
@@ -161,6 +184,19 @@ internal sealed class PredictionReport
                     Number(w, "mean", l.Mean);
                     Number(w, "sd", l.Sd);
                     if (p.Densities is not null) Number(w, "reflectedMass", p.Densities[l.Layer - 1].ReflectedMass);
+                    if (l.Collapsed is double collapsed) Number(w, "collapsed", collapsed);
+                    if (l.Quantiles is not null)
+                    {
+                        w.WriteStartArray("quantiles");
+                        foreach (var q in l.Quantiles)
+                        {
+                            w.WriteStartObject();
+                            Number(w, "p", q.Probability);
+                            Number(w, "value", q.Value);
+                            w.WriteEndObject();
+                        }
+                        w.WriteEndArray();
+                    }
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -184,6 +220,7 @@ internal sealed class PredictionReport
                     Number(w, "meanStdError", l.MeanStdError);
                     w.WriteNumber("count", l.Count);
                     w.WriteNumber("degenerate", l.Degenerate);
+                    Number(w, "collapsed", McCollapsed(l.Layer - 1).Fraction);
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -199,6 +236,15 @@ internal sealed class PredictionReport
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();
+                if (ExactKs is KolmogorovSmirnovResult eks)
+                {
+                    w.WriteStartObject("ksExact");
+                    w.WriteNumber("layer", Widths.Count);
+                    Number(w, "statistic", eks.Statistic);
+                    Number(w, "pValue", eks.PValue);
+                    w.WriteNumber("n", eks.SampleSize);
+                    w.WriteEndObject();
+                }
                 if (Ks is KolmogorovSmirnovResult ks)
                 {
                     w.WriteStartObject("ks");

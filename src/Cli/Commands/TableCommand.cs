@@ -46,22 +46,27 @@ internal static class TableCommand
         foreach (var a in architectures)
         {
             var row = new List<string> { a.Network.ToString(CultureInfo.InvariantCulture), Compact(a.Widths) };
+            double? collapsed = null;
             foreach (var m in methods)
             {
-                double final = m.Predict(a.Widths, a.Theta0).Final.Mean;
-                finals[m.Name].Add(final);
-                row.Add(F(final));
+                var final = m.Predict(a.Widths, a.Theta0).Final;
+                finals[m.Name].Add(final.Mean);
+                row.Add(F(final.Mean));
+                collapsed ??= final.Collapsed;
             }
             var result = ReducedChainSampler.Run(a.Widths, a.Theta0, samples, seed);
             var last = result.Layers[^1];
             finals["MC"].Add(last.Mean);
             row.Add($"{F(last.Mean)} ± {F(last.MeanStdError)}");
+            double mcCollapsed = (double)result.Layers.Sum(l => l.Degenerate) / samples;
+            row.Add(collapsed is double c ? F(c, 4) : "");
+            row.Add($"{F(mcCollapsed, 4)} ± {F(Math.Sqrt(mcCollapsed * (1 - mcCollapsed) / samples), 4)}");
             row.Add(F(a.Mnist.Mean, 3));
             row.Add(F(a.FashionMnist.Mean, 3));
             row.Add(F(a.Cifar.Mean, 3));
             rows.Add([.. row]);
         }
-        string[] header = ["#", "hidden widths", .. columns.Select(c => c == "MC" ? "MC ± se" : c), "MNIST", "FMNIST", "CIFAR"];
+        string[] header = ["#", "hidden widths", .. columns.Select(c => c == "MC" ? "MC ± se" : c), "collapsed (exact)", "collapsed (MC) ± se", "MNIST", "FMNIST", "CIFAR"];
         ctx.Out.WriteLine($"Final ln sin²θ^L of the depth-degeneracy paper's architectures (θ⁰ = π/2; Monte Carlo {samples} samples, seed {seed}):");
         WriteAligned(ctx.Out, header, rows);
         ctx.Out.WriteLine();

@@ -37,6 +37,7 @@ internal static class MonteCarloJson
                 w.WriteString("accelerator", accelerator);
             }
             if (config.InputDimension is int d) w.WriteNumber("inputDim", d);
+            if (!config.Activation.IsRelu) w.WriteString("activation", config.Activation.Name);
             w.WriteBoolean("complete", result.IsComplete);
             w.WriteStartArray("layers");
             foreach (var layer in result.Layers)
@@ -86,8 +87,9 @@ internal static class MonteCarloJson
             var widths = root.GetProperty("widths").EnumerateArray().Select(e => e.GetInt32()).ToArray();
             var backend = ParseBackend(root.GetProperty("backend").GetString(), source);
             int? inputDimension = root.TryGetProperty("inputDim", out var dim) ? dim.GetInt32() : null;
+            var activation = root.TryGetProperty("activation", out var act) ? Degeneracy.JFunctions.Activation.Parse(act.GetString() ?? "") : null;
             var configuration = new MonteCarloConfiguration(widths, root.GetProperty("theta0").GetDouble(),
-                root.GetProperty("samples").GetInt64(), root.GetProperty("seed").GetUInt64(), backend, inputDimension);
+                root.GetProperty("samples").GetInt64(), root.GetProperty("seed").GetUInt64(), backend, inputDimension, activation);
 
             var stateElement = root.GetProperty("state");
             if (stateElement.GetProperty("blockSize").GetInt32() != MonteCarloState.BlockSize)

@@ -23,14 +23,21 @@ public sealed class JPolynomial
         q.IsZero ? Zero : new(new() { [JMonomial.One] = q });
 
     /// <summary>J_{a,b} as a symbol for a, b ≥ 1; the exact constant E[φ(G)^{a+b}] when a or b is 0 (even a + b only).</summary>
-    public static JPolynomial J(int a, int b)
+    public static JPolynomial J(int a, int b) => J(a, b, JFunctions.Activation.Relu);
+
+    /// <summary>
+    /// The normalised J̄_{a,b} = J^{(s)}_{a,b}/(1 + s²)^{(a+b)/2} of <paramref name="activation"/> (the J's of φ_s/√(1 + s²),
+    /// for which E[φ̄(G)²] = ½ as for ReLU): a symbol for a, b ≥ 1, the exact constant E[φ̄(G)^{a+b}] when a or b is 0
+    /// (even a + b only). Identical to <see cref="J(int, int)"/> for ReLU.
+    /// </summary>
+    public static JPolynomial J(int a, int b, JFunctions.Activation activation)
     {
         if (a == 0 || b == 0)
         {
-            var m = JFunctions.GaussianMoments.HalfAbsoluteMoment(a + b);
+            var m = JFunctions.ActivationJClosedForm.Moment(a + b, activation);
             if (m.HasSqrtHalfPi || !m.Value.IsRational)
                 throw new ArgumentException($"J_{{{a},{b}}} is not rational; closed forms here use even a + b only.", nameof(a));
-            return Constant(m.Value[0]);
+            return Constant(m.Value[0] * JFunctions.ActivationJClosedForm.NormalisingFactor(a + b, activation));
         }
         return new(new() { [JMonomial.Variable(JSymbols.Index(a, b))] = Rational.One });
     }

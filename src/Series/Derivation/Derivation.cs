@@ -1,3 +1,4 @@
+using Degeneracy.JFunctions;
 using Degeneracy.Series.Algebra;
 using Degeneracy.Symbolic;
 
@@ -61,6 +62,8 @@ public sealed class DerivationResult
 {
     /// <summary>Highest power of θ derived.</summary>
     public int ThetaOrder { get; }
+    /// <summary>The activation φ_s the law was derived for.</summary>
+    public Activation Activation { get; internal init; } = Activation.Relu;
     /// <summary>Highest power of ε = 1/n derived.</summary>
     public int NOrder { get; }
     /// <summary>The terms c_{jk} θ^j ε^k of the drift μ − ln sin²θ.</summary>
@@ -109,13 +112,21 @@ public static class Derivation
     /// Derives μ − ln sin²θ and σ² through θ^<paramref name="thetaOrder"/> and ε^<paramref name="nOrder"/>
     /// (θ-order in [0, 40], n-order in [0, <see cref="LogRatioExpansion.MaxOrder"/>]).
     /// </summary>
-    public static DerivationResult Derive(int thetaOrder, int nOrder)
+    public static DerivationResult Derive(int thetaOrder, int nOrder) => Derive(thetaOrder, nOrder, Activation.Relu);
+
+    /// <summary>
+    /// Derives μ − ln sin²θ and σ² for the activation φ_s (docs/THEORY.md §5) through θ^<paramref name="thetaOrder"/> and
+    /// ε^<paramref name="nOrder"/>: the same expansion fed with the moments of φ_s. Closed forms are in the normalised
+    /// J̄_{a,b} = J^{(s)}_{a,b}/(1 + s²)^{(a+b)/2} (printed J(a,b); the plain J's for ReLU).
+    /// </summary>
+    public static DerivationResult Derive(int thetaOrder, int nOrder, Activation activation)
     {
+        ArgumentNullException.ThrowIfNull(activation);
         if (thetaOrder < 0 || thetaOrder > MaxThetaOrder)
             throw new ArgumentOutOfRangeException(nameof(thetaOrder), thetaOrder, $"thetaOrder must be an integer in [0, {MaxThetaOrder}].");
         if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
             throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
-        var exp = LogRatioExpansion.Derive(nOrder);
+        var exp = LogRatioExpansion.Derive(nOrder, activation);
         var drift = new List<SeriesTerm>();
         var variance = new List<SeriesTerm>();
         var driftCf = new List<ClosedFormTerm> { new(0, JPolynomial.Zero, 0, "ln((1 - 4*J(1,1)^2)/sin(theta)^2)") };
@@ -126,8 +137,8 @@ public static class Derivation
             int k = i / 2;
             bool isMean = i % 2 == 0;
             series[i] = isMean
-                ? (k == 0 ? ClosedFormSeries.InfiniteWidthDrift(thetaOrder) : ClosedFormSeries.Expand(exp.Mean[k], thetaOrder))
-                : ClosedFormSeries.Expand(exp.Variance[k], thetaOrder);
+                ? (k == 0 ? ClosedFormSeries.InfiniteWidthDrift(thetaOrder, activation) : ClosedFormSeries.Expand(exp.Mean[k], thetaOrder, activation))
+                : ClosedFormSeries.Expand(exp.Variance[k], thetaOrder, activation);
         });
         for (int k = 0; k <= nOrder; k++)
         {
@@ -144,6 +155,6 @@ public static class Derivation
                 varCf.Add(new ClosedFormTerm(k, vn, vd));
             }
         }
-        return new DerivationResult(thetaOrder, nOrder, drift, variance, driftCf, varCf);
+        return new DerivationResult(thetaOrder, nOrder, drift, variance, driftCf, varCf) { Activation = activation };
     }
 }

@@ -24,15 +24,20 @@ public static class ExpressionExpansion
     /// Expands <paramref name="e"/> through θ^<paramref name="thetaOrder"/> and ε^<paramref name="nOrder"/>; the
     /// working precision is raised automatically until those orders are exact.
     /// </summary>
-    public static LogSeries Expand(Expression e, int thetaOrder, int nOrder)
+    public static LogSeries Expand(Expression e, int thetaOrder, int nOrder) => Expand(e, thetaOrder, nOrder, JFunctions.Activation.Relu);
+
+    /// <summary>As <see cref="Expand(Expression, int, int)"/> with J(a,b) read as the normalised J̄_{a,b} of φ_s
+    /// (J^{(s)}_{a,b}/(1 + s²)^{(a+b)/2}, the symbols of the derived closed forms).</summary>
+    public static LogSeries Expand(Expression e, int thetaOrder, int nOrder, JFunctions.Activation activation)
     {
         ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(activation);
         SeriesOrderException? last = null;
         for (int margin = 4; margin <= 28; margin += 8)
         {
             try
             {
-                var ctx = new Context(thetaOrder + 1 + margin, nOrder + 1 + margin);
+                var ctx = new Context(thetaOrder + 1 + margin, nOrder + 1 + margin, activation);
                 var r = ctx.Eval(e);
                 if (r.Series.EpsPrecision <= nOrder) throw new SeriesOrderException($"only known to eps^{r.Series.EpsPrecision - 1}");
                 bool ok = true;
@@ -46,7 +51,7 @@ public static class ExpressionExpansion
         throw new SeriesOrderException($"cannot expand the formula to theta^{thetaOrder}, 1/n^{nOrder}: {last?.Message}");
     }
 
-    private sealed class Context(int thetaPrecision, int epsPrecision)
+    private sealed class Context(int thetaPrecision, int epsPrecision, JFunctions.Activation activation)
     {
         private BivariateSeries Const(PiLaurent q) => BivariateSeries.Constant(ThetaSeries.Constant(q).Truncate(thetaPrecision), epsPrecision);
         private LogSeries Plain(BivariateSeries s) => new(s, Rational.Zero, Rational.Zero);
@@ -132,7 +137,7 @@ public static class ExpressionExpansion
             {
                 int a = c.JIndex(0), b = c.JIndex(1);
                 if ((a + b) % 2 == 1) throw new ArgumentException($"J({a},{b}) has odd order; its series carries sqrt(pi/2).", "formula");
-                return Plain(BivariateSeries.Constant(ClosedFormSeries.J(a, b, thetaPrecision), epsPrecision));
+                return Plain(BivariateSeries.Constant(ClosedFormSeries.J(a, b, thetaPrecision, activation), epsPrecision));
             }
             var x = Eval(c.Arguments[0]);
             return c.Function switch

@@ -25,20 +25,28 @@ public sealed class LogRatioExpansion
 
     private LogRatioExpansion(int order, JPolynomial[] mean, JPolynomial[] variance) { Order = order; Mean = mean; Variance = variance; }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<LogRatioExpansion>> Cache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, Rational), Lazy<LogRatioExpansion>> Cache = new();
 
-    /// <summary>Derives m_k and v_k for k ≤ <paramref name="order"/> ∈ [0, <see cref="MaxOrder"/>]; cached.</summary>
-    public static LogRatioExpansion Derive(int order)
+    /// <summary>Derives m_k and v_k for k ≤ <paramref name="order"/> ∈ [0, <see cref="MaxOrder"/>] (ReLU); cached.</summary>
+    public static LogRatioExpansion Derive(int order) => Derive(order, JFunctions.Activation.Relu);
+
+    /// <summary>
+    /// Derives m_k and v_k for k ≤ <paramref name="order"/> ∈ [0, <see cref="MaxOrder"/>] for φ_s, in the J's of the normalised
+    /// φ_s/√(1 + s²) (the angle does not see scale, and E[φ̄(G)²] = ½ keeps the expansion point of ReLU): only the constants
+    /// E[φ̄(G)^{2p}], p ≥ 2, depend on s. Cached per (order, s).
+    /// </summary>
+    public static LogRatioExpansion Derive(int order, JFunctions.Activation activation)
     {
+        ArgumentNullException.ThrowIfNull(activation);
         if (order < 0 || order > MaxOrder)
             throw new ArgumentOutOfRangeException(nameof(order), order, $"the 1/n order must be an integer in [0, {MaxOrder}].");
-        return Cache.GetOrAdd(order, k => new Lazy<LogRatioExpansion>(() => Compute(k))).Value;
+        return Cache.GetOrAdd((order, activation.Slope), k => new Lazy<LogRatioExpansion>(() => Compute(k.Item1, activation))).Value;
     }
 
-    private static LogRatioExpansion Compute(int K)
+    private static LogRatioExpansion Compute(int K, JFunctions.Activation activation)
     {
         int maxDeg = 2 * K;
-        var moments = new SampleMeanMoments(K);
+        var moments = new SampleMeanMoments(K, activation);
         var j11 = JPolynomial.J(1, 1);
         var delta = new DeltaPolynomial(maxDeg)
             .Add((1, 0, 0), JPolynomial.Constant(Rational.Half))

@@ -15,14 +15,29 @@ namespace Degeneracy.Series.Derivation;
 public sealed class SampleMeanMoments
 {
     private readonly int _order;
+    private readonly JFunctions.Activation _activation;
+    private readonly Func<int, int, int, JPolynomial>? _centralOverride;
+
+    /// <summary>
+    /// Sample-mean moments of another iid vector w = (w₁, w₂, w₃), given its exact central moments
+    /// E[w₁^p w₂^q w₃^s] (e.g. rational constants): the same partition sum, used by the small-angle law of φ_s.
+    /// </summary>
+    internal SampleMeanMoments(int order, Func<int, int, int, JPolynomial> central) : this(order, JFunctions.Activation.Relu)
+        => _centralOverride = central;
     private readonly ConcurrentDictionary<(int, int, int), JPolynomial[]> _moments = new();
     private readonly ConcurrentDictionary<(int, int, int), JPolynomial> _central = new();
 
     /// <param name="order">K: moments are returned as polynomials in ε truncated after ε^K.</param>
-    public SampleMeanMoments(int order)
+    public SampleMeanMoments(int order) : this(order, JFunctions.Activation.Relu) { }
+
+    /// <param name="order">K: moments are returned as polynomials in ε truncated after ε^K.</param>
+    /// <param name="activation">φ_s: the J's are those of the normalised φ_s/√(1 + s²) (<see cref="JPolynomial.J(int, int, JFunctions.Activation)"/>).</param>
+    public SampleMeanMoments(int order, JFunctions.Activation activation)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(order);
+        ArgumentNullException.ThrowIfNull(activation);
         _order = order;
+        _activation = activation;
     }
 
     /// <summary>The 1/n order of these moments.</summary>
@@ -34,6 +49,7 @@ public sealed class SampleMeanMoments
     /// <summary>Central moment E[(X² − ½)^p (Y² − ½)^q (XY − J_{1,1})^s] as a polynomial in J's.</summary>
     public JPolynomial Central(int p, int q, int s) => _central.GetOrAdd((p, q, s), key =>
     {
+        if (_centralOverride is not null) return _centralOverride(key.Item1, key.Item2, key.Item3);
         var (pp, qq, ss) = key;
         var sum = JPolynomial.Zero;
         var minusHalf = new Rational(-1, 2);
@@ -44,7 +60,7 @@ public sealed class SampleMeanMoments
                 {
                     Rational w = (Rational)Rational.Binomial(pp, a) * Rational.Binomial(qq, b) * Rational.Binomial(ss, c)
                                  * minusHalf.Pow(pp - a) * minusHalf.Pow(qq - b);
-                    sum += w * (minusJ11.Pow(ss - c) * JPolynomial.J(2 * a + c, 2 * b + c));
+                    sum += w * (minusJ11.Pow(ss - c) * JPolynomial.J(2 * a + c, 2 * b + c, _activation));
                 }
         return sum;
     });

@@ -6,7 +6,8 @@ public static class ClaimSources
     /// <summary>Every source, in report order.</summary>
     public static IReadOnlyList<IClaimSource> All { get; } =
     [
-        // new DepthDegeneracyClaims(), new OscillationClaims(), new VariabilityClaims(), …
+        new VariabilityClaims(),
+        // new DepthDegeneracyClaims(), new OscillationClaims(), …
     ];
 
     /// <summary>The source named <paramref name="name"/>; throws <see cref="ArgumentOutOfRangeException"/> listing the names.</summary>

@@ -15,7 +15,7 @@ internal sealed class FullNetworkKernel : ISampleKernel
     private readonly IReadOnlyList<int> _widths;
     private readonly int _inputDimension;
     private readonly PhiloxRoundKeys _keys;
-    private readonly double _sin0, _cosMinusOne0;
+    private readonly double _sin0, _cosMinusOne0, _slope;
     private readonly double[] _z, _dz, _x, _dx, _aEven, _aOdd, _dEven, _dOdd;
 
     public FullNetworkKernel(MonteCarloConfiguration configuration)
@@ -23,6 +23,7 @@ internal sealed class FullNetworkKernel : ISampleKernel
         _widths = configuration.Widths;
         _inputDimension = configuration.InputDimension ?? configuration.Widths[0];
         _keys = PhiloxRoundKeys.Of(PhiloxKey.FromSeed(configuration.Seed));
+        _slope = configuration.Activation.SlopeValue;
         _sin0 = Math.Sin(configuration.Theta0);
         double half = Math.Sin(configuration.Theta0 / 2);
         _cosMinusOne0 = -2 * half * half;
@@ -65,7 +66,8 @@ internal sealed class FullNetworkKernel : ISampleKernel
                 _z[row] = scale * dotA;
                 _dz[row] = scale * dotD;
             }
-            var step = AngleStep.Compute(_z.AsSpan(0, nOut), _dz.AsSpan(0, nOut), _x, _dx);
+            var step = _slope == 0 ? AngleStep.Compute(_z.AsSpan(0, nOut), _dz.AsSpan(0, nOut), _x, _dx)
+                : LeakyAngleStep.Compute(_z.AsSpan(0, nOut), _dz.AsSpan(0, nOut), _x, _dx, _slope);
             if (step.IsDegenerate) return layer;
             lnSinSquared[layer] = Math.Log(step.SinSquared);
 

@@ -22,8 +22,9 @@ public sealed class MonteCarloConfiguration : IEquatable<MonteCarloConfiguration
     /// <param name="seed">Any 64-bit seed (the Philox key).</param>
     /// <param name="backend">Reduced chain or explicit network.</param>
     /// <param name="inputDimension">Network only: n_in ∈ [2, 2²⁴], default n₁; ignored (stored as null) for the chain.</param>
+    /// <param name="activation">φ_s (default ReLU); the angle chain is exact for every s (docs/THEORY.md §5).</param>
     public MonteCarloConfiguration(IReadOnlyList<int> widths, double theta0, long samples, ulong seed,
-        MonteCarloBackend backend = MonteCarloBackend.Chain, int? inputDimension = null)
+        MonteCarloBackend backend = MonteCarloBackend.Chain, int? inputDimension = null, JFunctions.Activation? activation = null)
     {
         ArgumentNullException.ThrowIfNull(widths);
         if (widths.Count is < 1 or > MaxDepth)
@@ -49,7 +50,11 @@ public sealed class MonteCarloConfiguration : IEquatable<MonteCarloConfiguration
         Samples = samples;
         Seed = seed;
         Backend = backend;
+        Activation = activation ?? JFunctions.Activation.Relu;
     }
+
+    /// <summary>The activation φ_s.</summary>
+    public JFunctions.Activation Activation { get; }
 
     /// <summary>n₁ … n_L.</summary>
     public IReadOnlyList<int> Widths { get; }
@@ -75,7 +80,7 @@ public sealed class MonteCarloConfiguration : IEquatable<MonteCarloConfiguration
     /// <inheritdoc/>
     public bool Equals(MonteCarloConfiguration? other) =>
         other is not null && Widths.SequenceEqual(other.Widths) && Theta0.Equals(other.Theta0) && Samples == other.Samples
-        && Seed == other.Seed && Backend == other.Backend && InputDimension == other.InputDimension;
+        && Seed == other.Seed && Backend == other.Backend && InputDimension == other.InputDimension && Activation == other.Activation;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as MonteCarloConfiguration);
@@ -86,5 +91,5 @@ public sealed class MonteCarloConfiguration : IEquatable<MonteCarloConfiguration
     /// <inheritdoc/>
     public override string ToString() =>
         $"widths [{string.Join(',', Widths)}], theta0 {Theta0:R}, samples {Samples}, seed {Seed}, backend {Backend}"
-        + (InputDimension is int d ? $", input dimension {d}" : "");
+        + (InputDimension is int d ? $", input dimension {d}" : "") + (Activation.IsRelu ? "" : $", activation {Activation.Name}");
 }

@@ -9,13 +9,14 @@ internal sealed class ReducedChainKernel : ISampleKernel
 {
     private readonly IReadOnlyList<int> _widths;
     private readonly PhiloxRoundKeys _keys;
-    private readonly double _sin0, _cosMinusOne0;
+    private readonly double _sin0, _cosMinusOne0, _slope;
     private readonly double[] _g, _dg, _x, _dx;
 
     public ReducedChainKernel(MonteCarloConfiguration configuration)
     {
         _widths = configuration.Widths;
         _keys = PhiloxRoundKeys.Of(PhiloxKey.FromSeed(configuration.Seed));
+        _slope = configuration.Activation.SlopeValue;
         _sin0 = Math.Sin(configuration.Theta0);
         double half = Math.Sin(configuration.Theta0 / 2);
         _cosMinusOne0 = -2 * half * half;
@@ -37,11 +38,12 @@ internal sealed class ReducedChainKernel : ISampleKernel
             var g = _g.AsSpan(0, n);
             var dg = _dg.AsSpan(0, n);
             PhiloxGaussian.FillCorrelated(_keys, (uint)layer, low, high, cosMinusOne, sin, g, dg);
-            var step = AngleStep.Compute(g, dg, _x, _dx);
+            var step = _slope == 0 ? AngleStep.Compute(g, dg, _x, _dx) : LeakyAngleStep.Compute(g, dg, _x, _dx, _slope);
             if (step.IsDegenerate) return layer;
             lnSinSquared[layer] = Math.Log(step.SinSquared);
             sin = Math.Sqrt(step.SinSquared);
-            cosMinusOne = -step.SinSquared / (1 + step.Cos);
+            // cos θ − 1 without cancellation: −sin²/(1 + cos) for cos ≥ 0 (always for ReLU), cos − 1 itself below 0 (φ_s, s > 0).
+            cosMinusOne = step.Cos >= 0 ? -step.SinSquared / (1 + step.Cos) : step.Cos - 1;
         }
         return -1;
     }

@@ -38,4 +38,20 @@ public sealed record MethodError(string Method, int Layer, double ErrorNats, dou
         if (samples.Length == 0) return null;
         return KolmogorovSmirnov.Test(samples, prediction.Densities[layer - 1].Cdf);
     }
+
+    /// <summary>
+    /// One-sample KS test of <c>exact</c>'s continuous part at layer <paramref name="layer"/> (pairs with θ^ℓ ≠ π/2) against the
+    /// Monte Carlo samples surviving there with ln sin²θ^ℓ &lt; 0; the atom at θ = π/2 is a separate binomial comparison. Null
+    /// when samples were not collected.
+    /// </summary>
+    public static KolmogorovSmirnovResult? KolmogorovSmirnovContinuous(ExactPrediction prediction, MonteCarloResult mc, int layer)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(mc);
+        if (mc.LayerSamples is null) return null;
+        if (layer < 1 || layer > prediction.Measures.Count) throw new ArgumentOutOfRangeException(nameof(layer), layer, "layer must lie in [1, L]");
+        var samples = mc.SurvivingSamples(layer).Where(x => x < 0).ToArray();
+        if (samples.Length == 0) return null;
+        return KolmogorovSmirnov.Test(samples, prediction.Measures[layer - 1].ContinuousCdf);
+    }
 }

@@ -4,7 +4,7 @@ namespace Degeneracy.Verify.Prediction;
 /// A method's per-layer prediction of ln sin²θ^ℓ for ℓ = 1 … L, and for the density methods the predicted
 /// distribution of every layer (for Kolmogorov–Smirnov tests and plots).
 /// </summary>
-public sealed class NetworkPrediction
+public class NetworkPrediction
 {
     /// <summary>A method's per-layer predictions (and densities, for density methods).</summary>
     public NetworkPrediction(string method, IReadOnlyList<LayerPrediction> layers, IReadOnlyList<GridDensity>? densities = null)

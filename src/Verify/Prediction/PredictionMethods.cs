@@ -15,12 +15,14 @@ namespace Degeneracy.Verify.Prediction;
 /// mean and variance of x propagated by Gauss–Hermite quadrature, which removes Algorithm 1's Jensen bias.</item>
 /// <item><c>density</c>: Approximation 3 propagated on a grid (<see cref="DensityPredictor"/>) with the series law.</item>
 /// <item><c>exact-small-angle</c>: the same with <see cref="SmallAngleBlendedLaw"/> over the series law.</item>
+/// <item><c>exact</c>: the finite-width one-step law (exact collapse and θ' = π/2 atom, tabulated continuous part) as a
+/// transfer operator on a grid (<see cref="ExactPredictor"/>); predicts the collapsed fraction.</item>
 /// </list>
 /// </summary>
 public static class PredictionMethods
 {
     /// <summary>All method names, in display order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["infinite", "linear", "paper", "series", "moment", "density", "exact-small-angle"];
+    public static IReadOnlyList<string> Names { get; } = ["infinite", "linear", "paper", "series", "moment", "density", "exact-small-angle", "exact"];
 
     /// <summary>The predictor called <paramref name="name"/>; <paramref name="nOrder"/> is the 1/n order of the series law.</summary>
     /// <exception cref="ArgumentException">Unknown name or n-order outside [0, 5].</exception>
@@ -36,6 +38,7 @@ public static class PredictionMethods
             "moment" => new MomentPredictor(LayerLaws.Series(nOrder)),
             "density" => new DensityPredictor(LayerLaws.Series(nOrder), "density", gridPoints),
             "exact-small-angle" => new DensityPredictor(new SmallAngleBlendedLaw(LayerLaws.Series(nOrder)), "exact-small-angle", gridPoints),
+            "exact" => new ExactPredictor(gridPoints),
             _ => throw new ArgumentException($"unknown method '{name}'; expected one of {string.Join(", ", Names)}", nameof(name)),
         };
     }

@@ -22,7 +22,7 @@ public static class PredictionValidity
         ArgumentNullException.ThrowIfNull(widths);
         ArgumentNullException.ThrowIfNull(methods);
         var warnings = new List<string>();
-        var gaussian = methods.Where(m => m != "infinite").ToList();
+        var gaussian = methods.Where(m => m is not ("infinite" or "exact")).ToList(); // exact: the exact finite-width law, not Gaussian
         int narrowest = widths.Count == 0 ? int.MaxValue : widths.Min();
         if (narrowest <= NarrowWidth && gaussian.Count > 0)
             warnings.Add($"the network has widths ≤ {NarrowWidth} (narrowest n = {narrowest} at layer {IndexOf(widths, narrowest) + 1}): " +

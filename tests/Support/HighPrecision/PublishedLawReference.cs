@@ -8,7 +8,7 @@ namespace Degeneracy.TestSupport.HighPrecision;
 /// <summary>
 /// High-precision reference of the published law μ_pub, σ²_pub (docs/THEORY.md §3; formulas in <see cref="PublishedLaw"/>) in
 /// <see cref="FixedPoint"/>: ln(D/sin²θ), K/D² and K₂/D from their closed forms for θ ≥ 10⁻³ and from their exact
-/// θ-series (<see cref="ClosedFormSeries.Expand"/>, order 30) below; J_{2,2} and the n-dependent factors directly.
+/// θ-series (<see cref="ClosedFormSeries.Expand(Degeneracy.Series.Algebra.JPolynomial, int)"/>, order 30) below; J_{2,2} and the n-dependent factors directly.
 /// </summary>
 public sealed class PublishedLawReference
 {

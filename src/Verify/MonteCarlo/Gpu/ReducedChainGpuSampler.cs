@@ -82,12 +82,14 @@ public sealed class ReducedChainGpuSampler : IDisposable
     /// Samples <paramref name="configuration"/> (the shard of it named in <paramref name="options"/>); the result has the
     /// same form as <see cref="MonteCarloSampler.Run"/>'s. <see cref="MonteCarloRunOptions.Threads"/> is ignored.
     /// </summary>
-    /// <exception cref="ArgumentException">The configuration's backend is not <see cref="MonteCarloBackend.Chain"/>.</exception>
+    /// <exception cref="ArgumentException">The configuration's backend is not <see cref="MonteCarloBackend.Chain"/>, or its activation is not ReLU.</exception>
     public MonteCarloResult Run(MonteCarloConfiguration configuration, MonteCarloRunOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (configuration.Backend != MonteCarloBackend.Chain)
             throw new ArgumentException($"the GPU sampler runs the reduced chain only, not backend {configuration.Backend}", nameof(configuration));
+        if (!configuration.Activation.IsRelu)
+            throw new ArgumentException($"the GPU sampler runs ReLU only, not {configuration.Activation.Name}", nameof(configuration));
         options ??= new MonteCarloRunOptions();
 
         var clock = Stopwatch.StartNew();

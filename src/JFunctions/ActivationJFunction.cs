@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.JFunctions;
+
+/// <summary>
+/// Double evaluation of J^{(s)}_{a,b}(θ), 0 ≤ θ ≤ π, as α·J_{a,b}(θ) + β·J_{a,b}(π − θ) (α = 1 + (−s)^{a+b},
+/// β = (−s)^a + (−s)^b, see <see cref="ActivationJClosedForm"/>) with both ReLU values from <see cref="JFunction"/>
+/// (J(π − θ) without rounding π − θ). The error is a few ulps of α·J(θ) + |β|·J(π − θ): a few ulps of the value itself
+/// whenever the two terms have the same sign (every s ≤ 0, and even a and b), and absolute to that scale where J^{(s)}
+/// crosses zero (s &gt; 0 with a or b odd). Exact zeros (s = 1, a + b odd) are returned as 0.
+/// </summary>
+public sealed class ActivationJFunction
+{
+    private static readonly ConcurrentDictionary<(int, int, Rational), ActivationJFunction> Cache = new();
+
+    private readonly JFunction _relu;
+    private readonly double _alpha, _beta, _constant;
+    private readonly bool _isConstant, _isZero, _reluOnly;
+
+    /// <summary>a.</summary>
+    public int A { get; }
+    /// <summary>b.</summary>
+    public int B { get; }
+    /// <summary>The activation φ_s.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>The evaluator for J^{(s)}_{a,b}, a, b ∈ [0, 200]; cached and thread-safe.</summary>
+    public static ActivationJFunction Get(int a, int b, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        JArguments.CheckIndex(a, nameof(a));
+        JArguments.CheckIndex(b, nameof(b));
+        return Cache.GetOrAdd((a, b, activation.Slope), k => new ActivationJFunction(k.Item1, k.Item2, activation));
+    }
+
+    /// <summary>J^{(s)}_{a,b}(θ) for θ ∈ [0, π]; throws <see cref="ArgumentOutOfRangeException"/> otherwise.</summary>
+    public static double Evaluate(int a, int b, Activation activation, double theta) => Get(a, b, activation).Evaluate(theta);
+
+    /// <summary>The normalised J̄_{a,b}(θ) = J^{(s)}_{a,b}(θ)/(1 + s²)^{(a+b)/2} (the J's of φ_s/√(1 + s²), in which the derived
+    /// closed forms are written), θ ∈ [0, π]; J_{a,b} itself for ReLU.</summary>
+    public static double EvaluateNormalised(int a, int b, Activation activation, double theta)
+    {
+        var f = Get(a, b, activation);
+        return f._normalising * f.Evaluate(theta);
+    }
+
+    private readonly double _normalising;
+
+    private ActivationJFunction(int a, int b, Activation activation)
+    {
+        A = a; B = b; Activation = activation;
+        _relu = JFunction.Get(a, b);
+        var cf = ActivationJClosedForm.Build(a, b, activation);
+        _isConstant = cf.IsConstant;
+        _isZero = cf.IsZero;
+        _constant = cf.Constant.ToDouble();
+        _alpha = ActivationJClosedForm.Alpha(a, b, activation).ToDouble();
+        _beta = ActivationJClosedForm.Beta(a, b, activation).ToDouble();
+        _reluOnly = _beta == 0 && _alpha == 1;
+        _normalising = activation.IsRelu ? 1.0 : Math.Pow(1 + activation.SlopeValue * activation.SlopeValue, -(a + b) / 2.0);
+    }
+
+    /// <summary>J^{(s)}_{a,b}(θ), θ ∈ [0, π].</summary>
+    public double Evaluate(double theta)
+    {
+        if (!(theta >= 0 && theta <= Math.PI)) JArguments.CheckTheta(theta);
+        if (_isConstant) return _constant;
+        if (_reluOnly) return _relu.Evaluate(theta);
+        if (_isZero) return 0.0;
+        if (_relu.TryClosedFormPair(theta, out double j, out double supplement)) return _alpha * j + _beta * supplement;
+        return _alpha * _relu.Evaluate(theta) + _beta * _relu.EvaluateAtSupplement(theta);
+    }
+}

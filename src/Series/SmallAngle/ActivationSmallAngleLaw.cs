@@ -1,0 +1,124 @@
+using Degeneracy.JFunctions;
+using Degeneracy.Series.Algebra;
+using Degeneracy.Series.Derivation;
+using Degeneracy.Symbolic;
+
+namespace Degeneracy.Series.SmallAngle;
+
+/// <summary>
+/// The exact small-angle law for φ_s (docs/THEORY.md §5). As θ → 0, Ĝ = G cos θ + H sin θ and Y − X ≈ θ·D H with
+/// D = diag(φ_s'(G)), X = D G, so sin²θ'/sin²θ → R = ‖P⊥_u v‖²/‖u‖² with u = D G, v = D H. Flipping the sign of G_i
+/// leaves the law of R unchanged, so u, v are independent N(0, Λ) given Λ = D², whose entries λ_i are 1 or s² with
+/// probability ½ each, independently. Hence:
+/// s = 0 — R = χ²_{k−1}/χ²_k, k ~ Binomial(n, ½) (<see cref="SmallAngleLaw"/>);
+/// s = ±1 — Λ = I and R = χ²_{n−1}/χ²_n exactly: ρ = ψ(n/2) − ψ((n−1)/2), σ² = ψ₁((n−1)/2) + ψ₁(n/2);
+/// other s — R = (āb̄ − c̄²)/ā² with ā, b̄, c̄ the sample means of the iid (λg², λh², λgh)/E[λ], whose 1/n expansion
+/// <see cref="Series"/> is exact order by order (rational in s).
+/// </summary>
+public static class ActivationSmallAngleLaw
+{
+    /// <summary>True when exact values at finite n are available (s ∈ {0, −1, 1}).</summary>
+    public static bool HasExactValues(Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return activation.IsRelu || activation.Slope.Abs().IsOne;
+    }
+
+    /// <summary>
+    /// ρ_exact(n; s) and σ²_exact(0, n; s) for n ≥ 2 and s ∈ {0, −1, 1} (~1e-15 relative); throws
+    /// <see cref="ArgumentException"/> for other s (only <see cref="Series"/> is exact there).
+    /// </summary>
+    public static (double Rho, double Variance) Evaluate(int n, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (n < 2) throw new ArgumentOutOfRangeException(nameof(n), n, "The width n must satisfy 2 ≤ n ≤ int.MaxValue.");
+        if (activation.IsRelu) { var e = SmallAngleLaw.Evaluate(n); return (e.Rho, e.Variance); }
+        if (!HasExactValues(activation))
+            throw new ArgumentException($"exact small-angle values are implemented for relu, abs and linear; for {activation.Name} use the 1/n series.", nameof(activation));
+        return (HalfIntegerPolygamma.DigammaDifference(n), HalfIntegerPolygamma.TrigammaSum(n));
+    }
+
+    /// <summary>
+    /// Exact coefficients (c_i, d_i), i = 0 … order ≤ 5, of ρ_exact(n; s) ~ Σ c_i n^{−i} and σ²_exact(0, n; s) ~ Σ d_i n^{−i}.
+    /// For s = 0 and s = ±1 they are the polygamma expansions; for other s the delta-method expansion of
+    /// ln R = ln(āb̄ − c̄²) − 2 ln ā about (1, 1, 0), with the exact moments E[λ̃^p] = (1 + s^{2p})/(2E[λ]^p) and Gaussian
+    /// moments, averaged with the exact sample-mean moments (the partition sum of <see cref="SampleMeanMoments"/>).
+    /// </summary>
+    public static (Rational[] Rho, Rational[] Variance) Series(int order, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (order < 0 || order > LogRatioExpansion.MaxOrder)
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        if (activation.IsRelu) return (SmallAngleLaw.RhoSeries(order), SmallAngleLaw.VarianceSeries(order));
+        if (activation.Slope.Abs().IsOne) return (PolygammaSeries.DigammaDifference(order), PolygammaSeries.TrigammaSum(order));
+        return DeltaMethod(order, activation.Slope);
+    }
+
+    /// <summary>The delta-method expansion through n^{−K} (K ∈ [0, 5]) for any slope s, including s = 0 and ±1, where it
+    /// reproduces the polygamma expansions (a cross-check of the partition sum and the moments).</summary>
+    public static (Rational[] Rho, Rational[] Variance) DeltaMethod(int K, Rational s)
+    {
+        if (K < 0 || K > LogRatioExpansion.MaxOrder)
+            throw new ArgumentOutOfRangeException(nameof(K), K, $"K must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        Rational s2 = s * s, meanLambda = (Rational.One + s2) / 2;
+        // E[λ̃^p] with λ̃ = λ/E[λ]; raw moment E[x^α y^β z^γ] of x = λ̃g², y = λ̃h², z = λ̃gh.
+        Rational LambdaMoment(int p) => (Rational.One + s2.Pow(p)) / 2 / meanLambda.Pow(p);
+        Rational Raw(int a, int b, int c) =>
+            c % 2 == 1 ? Rational.Zero : LambdaMoment(a + b + c) * DoubleFactorial(2 * a + c - 1) * DoubleFactorial(2 * b + c - 1);
+        // Central moments of w = (x − 1, y − 1, z).
+        JPolynomial Central(int p, int q, int r)
+        {
+            Rational sum = Rational.Zero;
+            for (int i = 0; i <= p; i++)
+                for (int j = 0; j <= q; j++)
+                {
+                    Rational w = (Rational)Rational.Binomial(p, i) * Rational.Binomial(q, j)
+                                 * Rational.MinusOne.Pow(p - i + q - j);
+                    sum += w * Raw(i, j, r);
+                }
+            return JPolynomial.Constant(sum);
+        }
+        var moments = new SampleMeanMoments(K, Central);
+        int maxDeg = 2 * K;
+        // ln R = ln(1 + Δ) − 2 ln(1 + δa), Δ = δa + δb + δaδb − δc².
+        var delta = new DeltaPolynomial(maxDeg)
+            .Add((1, 0, 0), JPolynomial.One).Add((0, 1, 0), JPolynomial.One)
+            .Add((1, 1, 0), JPolynomial.One).Add((0, 0, 2), JPolynomial.Constant(Rational.MinusOne));
+        var f = new DeltaPolynomial(maxDeg);
+        var power = DeltaPolynomial.One(maxDeg);
+        for (int m = 1; m <= maxDeg; m++)
+        {
+            power *= delta;
+            var sign = m % 2 == 1 ? Rational.One : Rational.MinusOne;
+            f += power.Scale(JPolynomial.Constant(sign / m));
+            f = f.Add((m, 0, 0), JPolynomial.Constant(-2 * sign / m));
+        }
+        var mean = f.Expectation(moments);
+        var second = (f * f).Expectation(moments);
+        var rho = new Rational[K + 1];
+        var variance = new Rational[K + 1];
+        for (int k = 0; k <= K; k++)
+        {
+            rho[k] = -Value(mean[k]);
+            Rational sq = Rational.Zero;
+            for (int i = 0; i <= k; i++) sq += Value(mean[i]) * Value(mean[k - i]);
+            variance[k] = Value(second[k]) - sq;
+        }
+        return (rho, variance);
+    }
+
+    private static Rational Value(JPolynomial p)
+    {
+        if (p.IsZero) return Rational.Zero;
+        var (m, q) = p.Terms.Single();
+        if (m.Degree != 0) throw new InvalidOperationException("small-angle moments must be constants.");
+        return q;
+    }
+
+    private static Rational DoubleFactorial(int m)
+    {
+        Rational r = Rational.One;
+        for (int i = m; i > 1; i -= 2) r *= i;
+        return r;
+    }
+}
