@@ -14,7 +14,7 @@ public class AngleChainAgreementTests
         // σ_b = 0, ReLU, Gaussian weights: the angle between s_k and s̄_k of the explicit network (forward passes of the
         // variability code path) must follow the library's reduced angle chain. Means of ln sin²θ^k and the collapse rate
         // within 4 SE; 4 layers × 2 statistics, family false-alarm rate ≈ 5e-4.
-        const int depth = 4, networkSamples = 6000;
+        const int depth = 4, networkSamples = 4000;
         var spec = new BiasedNetworkSpec(2, width, depth, 0, NetworkActivation.Relu, WeightDistribution.Gaussian, 2, 0);
         double[] x = [1, 0], xBar = [Math.Cos(theta0), Math.Sin(theta0)];
         var sums = new double[depth];
@@ -39,7 +39,7 @@ public class AngleChainAgreementTests
                 alive[k]++;
             }
         }
-        var chain = ReducedChainSampler.Run(Enumerable.Repeat(width, depth).ToArray(), theta0, 200_000, 3);
+        var chain = ReducedChainSampler.Run(Enumerable.Repeat(width, depth).ToArray(), theta0, 60_000, 3);
         for (int k = 0; k < depth; k++)
         {
             double mean = sums[k] / alive[k], variance = squares[k] / alive[k] - mean * mean;

@@ -89,7 +89,7 @@ public class DistancePreservationTests
         var act = NetworkActivation.Parse(activation);
         var spec = new BiasedNetworkSpec(2, d, 6, 0, act, WeightDistribution.Gaussian, activation == "relu" ? 2 : 1, biasVariance);
         double[] x = [1, 0], xBar = [Math.Cos(theta0), Math.Sin(theta0)];
-        var layers = InNetworkDistancePreservation.Run(spec, x, xBar, 20_000, 5);
+        var layers = InNetworkDistancePreservation.Run(spec, x, xBar, 8000, 5);
         foreach (var layer in layers)
         {
             Assert.True(Math.Abs(layer.ZAll) < 4, $"layer {layer.Layer}: all-units z = {layer.ZAll:F2} ({layer.ObservedAll} vs {layer.ExpectedAll})");
