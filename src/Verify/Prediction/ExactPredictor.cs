@@ -15,8 +15,11 @@ public sealed class ExactPredictor : IAnglePredictor
     /// <summary>Source masses below this are skipped.</summary>
     public const double NegligibleMass = 1e-14;
 
-    /// <summary>A cell wider than this many grid steps is spread over this many point masses.</summary>
+    /// <summary>A cell is spread over at most this many point masses.</summary>
     public const int MaxPieces = 64;
+
+    /// <summary>Target number of point deposits per layer (bounds the cost of a layer with many sources).</summary>
+    public const long DepositBudget = 1_000_000;
 
     private readonly OneStepLawTable _table;
 
@@ -56,7 +59,7 @@ public sealed class ExactPredictor : IAnglePredictor
             {
                 var law = laws[i] = FiniteWidthLaws.Evaluate(thetas[i], n, _table);
                 collapsed += qs[i] * law.Collapse;
-                if (law.RightAngle < 1) lo = Math.Min(lo, xs[i] + law.CellMeans[0] - 0.5 * (law.Breaks[1] - law.Breaks[0]));
+                if (law.RightAngle < 1) lo = Math.Min(lo, xs[i] + Math.Min(law.CellMeans[0], law.Breaks[1] + law.CellMeans[1] - 0.5 * (law.Breaks[1] + law.Breaks[2]) - 1e-12));
             }
             // Nodes x_j = lo·(1 − s_j)², s_j = j/(N − 1): spacing 2|lo|/N far out, 2|lo|/N² next to x = 0, where the
             // law of ln sin²θ' piles up when θ is near π/2.
@@ -70,6 +73,9 @@ public sealed class ExactPredictor : IAnglePredictor
             nodes[^1] = 0;
             var masses = new double[GridPoints];
             double atom = 0;
+            // At most ~DepositBudget point deposits per layer: many pieces per cell for a few sources (layer 1), few
+            // for many sources, whose mixture is smooth anyway.
+            int maxPieces = (int)Math.Clamp(DepositBudget / ((long)xs.Count * _table.Cells), 1, MaxPieces);
             for (int i = 0; i < xs.Count; i++)
             {
                 var law = laws[i];
@@ -79,13 +85,19 @@ public sealed class ExactPredictor : IAnglePredictor
                 if (qc <= 0) continue;
                 for (int c = 0; c < law.CellMasses.Count; c++)
                 {
-                    // The cell's mass spread uniformly between its end points, shifted so that its mean is the cell mean.
+                    // The cell's mass spread uniformly between its end points, shifted so that its mean is the cell mean
+                    // (the two outermost cells, whose outer ends are extreme sample values, stay point masses at their mean).
+                    if (c == 0 || c == law.CellMasses.Count - 1)
+                    {
+                        Deposit(nodes, masses, lo, Math.Min(0, xs[i] + law.CellMeans[c]), qc * law.CellMasses[c]);
+                        continue;
+                    }
                     double a = law.Breaks[c], b = law.Breaks[c + 1];
                     double shift = xs[i] + law.CellMeans[c] - 0.5 * (a + b);
                     // Node spacing near x is 2√(lo·x)/(N − 1): use at least one piece per spacing at the cell's upper end.
                     double top = Math.Max(Math.Min(0, b + shift), 0.25 * lo / ((double)(GridPoints - 1) * (GridPoints - 1)));
                     double spacing = 2 * Math.Sqrt(lo * Math.Min(top, -1e-300)) / (GridPoints - 1);
-                    int pieces = (int)Math.Clamp(Math.Ceiling((b - a) / spacing), 1, MaxPieces);
+                    int pieces = (int)Math.Clamp(Math.Ceiling((b - a) / spacing), 1, maxPieces);
                     double m = qc * law.CellMasses[c] / pieces, width = (b - a) / pieces;
                     for (int k = 0; k < pieces; k++)
                         Deposit(nodes, masses, lo, Math.Min(0, a + (k + 0.5) * width + shift), m);
