@@ -134,18 +134,21 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
         return result;
     }
 
+    /// <summary>The closed form as text (see <see cref="Print"/>).</summary>
     public override string ToString() => Print();
 }
 
 /// <summary>Validation of the public J arguments (index and angle ranges).</summary>
 public static class JArguments
 {
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 ≤ value ≤ <see cref="JClosedForm.MaxIndex"/>.</summary>
     public static void CheckIndex(int value, string name)
     {
         if (value < 0 || value > JClosedForm.MaxIndex)
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be an integer in [0, {JClosedForm.MaxIndex}].");
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 ≤ θ ≤ π (NaN is refused).</summary>
     public static void CheckTheta(double theta, string name = "theta")
     {
         if (!(theta >= 0 && theta <= Math.PI))

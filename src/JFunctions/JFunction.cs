@@ -22,22 +22,33 @@ public sealed class JFunction
     private readonly bool _isConstant;
     private readonly int _lead; // m = a + b + 1: J(π − t) = t^m·G(t)
 
+    /// <summary>The first index a.</summary>
     public int A { get; }
+    /// <summary>The second index b.</summary>
     public int B { get; }
     /// <summary>For π − θ below this, the t-series is used.</summary>
     public double SeriesSwitch { get; }
     /// <summary>Number of t-series terms kept (including the a + b + 1 that vanish exactly).</summary>
     public int SeriesTerms => _tSeries.Length + _lead;
 
-    /// <summary>The evaluator for J_{a,b}, a, b ∈ [0, 200]; cached and thread-safe.</summary>
+    /// <summary>
+    /// Largest a + b whose J_{a,b} is a finite double on all of [0, π]: J_{a,b}(θ) ≤ J_{a,b}(0) = ½·E|G|^{a+b}, which
+    /// exceeds the largest double (≈ 1.8e308) from a + b = 302 on.
+    /// </summary>
+    public const int MaxDegree = 301;
+
+    /// <summary>The evaluator for J_{a,b}, a, b ∈ [0, 200] with a + b ≤ <see cref="MaxDegree"/>; cached and thread-safe.</summary>
     public static JFunction Get(int a, int b)
     {
         JArguments.CheckIndex(a, nameof(a));
         JArguments.CheckIndex(b, nameof(b));
+        if (a + b > MaxDegree)
+            throw new ArgumentOutOfRangeException(nameof(b), a + b,
+                $"a + b must be at most {MaxDegree} for a double value of J_{{a,b}}(θ) (J_{{a,b}}(0) = ½·E|G|^(a+b) exceeds the largest double beyond); got {a + b}.");
         return Cache.GetOrAdd((a, b), k => new JFunction(k.Item1, k.Item2));
     }
 
-    /// <summary>J_{a,b}(θ) for θ ∈ [0, π]; throws <see cref="ArgumentOutOfRangeException"/> otherwise.</summary>
+    /// <summary>J_{a,b}(θ) for θ ∈ [0, π] and a + b ≤ <see cref="MaxDegree"/>; throws <see cref="ArgumentOutOfRangeException"/> otherwise.</summary>
     public static double Evaluate(int a, int b, double theta) => Get(a, b).Evaluate(theta);
 
     private JFunction(int a, int b)

@@ -11,10 +11,13 @@ public sealed record SqrtHalfPiMultiple(PiLaurent Value, bool HasSqrtHalfPi)
     /// <summary>√(π/2) as a double.</summary>
     public const double SqrtHalfPiDouble = 1.2533141373155002512078826424055226;
 
+    /// <summary>The value as a double.</summary>
     public double ToDouble() => HasSqrtHalfPi ? Value.ToDouble() * SqrtHalfPiDouble : Value.ToDouble();
 
+    /// <summary>The product with an element of ℚ[π, 1/π].</summary>
     public SqrtHalfPiMultiple Times(PiLaurent x) => new(Value * x, HasSqrtHalfPi);
 
+    /// <summary>Text, LaTeX or C# form.</summary>
     public string Print(PrintFormat f)
     {
         if (!HasSqrtHalfPi) return Value.Print(f);
@@ -30,5 +33,6 @@ public sealed record SqrtHalfPiMultiple(PiLaurent Value, bool HasSqrtHalfPi)
         return f == PrintFormat.Latex ? v + root : v + "*" + root;
     }
 
+    /// <summary>Text form.</summary>
     public override string ToString() => Print(PrintFormat.Text);
 }

@@ -9,10 +9,15 @@ namespace Degeneracy.Symbolic;
 /// </summary>
 public abstract record Expression
 {
+    /// <summary>The sum.</summary>
     public static Expression operator +(Expression a, Expression b) => new BinaryExpression('+', a, b);
+    /// <summary>The difference.</summary>
     public static Expression operator -(Expression a, Expression b) => new BinaryExpression('-', a, b);
+    /// <summary>The product.</summary>
     public static Expression operator *(Expression a, Expression b) => new BinaryExpression('*', a, b);
+    /// <summary>The quotient.</summary>
     public static Expression operator /(Expression a, Expression b) => new BinaryExpression('/', a, b);
+    /// <summary>The negation.</summary>
     public static Expression operator -(Expression a) => new NegateExpression(a);
 
     /// <summary>Text form that <see cref="ExpressionParser.Parse"/> reads back to an equal tree value.</summary>
@@ -28,7 +33,9 @@ public abstract record Expression
 public sealed record NumberExpression(Rational Value) : Expression
 {
     internal override int Precedence => Value.Sign < 0 || !Value.IsInteger ? 2 : 9;
+    /// <inheritdoc/>
     public override string ToString() => Value.ToString();
+    /// <inheritdoc/>
     public override double Evaluate(IReadOnlyDictionary<string, double> v, Func<int, int, double>? j) => Value.ToDouble();
 }
 
@@ -36,7 +43,9 @@ public sealed record NumberExpression(Rational Value) : Expression
 public sealed record SymbolExpression(string Name) : Expression
 {
     internal override int Precedence => 9;
+    /// <inheritdoc/>
     public override string ToString() => Name;
+    /// <inheritdoc/>
     public override double Evaluate(IReadOnlyDictionary<string, double> v, Func<int, int, double>? j)
     {
         if (Name == "pi") return Math.PI;
@@ -48,7 +57,9 @@ public sealed record SymbolExpression(string Name) : Expression
 public sealed record NegateExpression(Expression Operand) : Expression
 {
     internal override int Precedence => 3;
+    /// <inheritdoc/>
     public override string ToString() => "-" + Operand.Wrap(4);
+    /// <inheritdoc/>
     public override double Evaluate(IReadOnlyDictionary<string, double> v, Func<int, int, double>? j) => -Operand.Evaluate(v, j);
 }
 
@@ -56,6 +67,7 @@ public sealed record NegateExpression(Expression Operand) : Expression
 public sealed record BinaryExpression(char Operator, Expression Left, Expression Right) : Expression
 {
     internal override int Precedence => Operator switch { '+' or '-' => 1, '*' or '/' => 4, _ => 6 };
+    /// <inheritdoc/>
     public override string ToString() => Operator switch
     {
         '+' => Left.Wrap(1) + " + " + Right.Wrap(2),
@@ -64,6 +76,7 @@ public sealed record BinaryExpression(char Operator, Expression Left, Expression
         '/' => Left.Wrap(4) + "/" + Right.Wrap(5),
         _ => Left.Wrap(7) + "^" + Right.Wrap(6),
     };
+    /// <inheritdoc/>
     public override double Evaluate(IReadOnlyDictionary<string, double> v, Func<int, int, double>? j)
     {
         double a = Left.Evaluate(v, j), b = Right.Evaluate(v, j);
@@ -75,11 +88,15 @@ public sealed record BinaryExpression(char Operator, Expression Left, Expression
 public sealed record CallExpression(string Function, IReadOnlyList<Expression> Arguments) : Expression
 {
     internal override int Precedence => 9;
+    /// <inheritdoc/>
     public override string ToString() => Function + "(" + string.Join(",", Arguments.Select(a => a.ToString())) + ")";
+    /// <inheritdoc/>
     public bool Equals(CallExpression? other) =>
         other is not null && Function == other.Function && Arguments.SequenceEqual(other.Arguments);
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Function, Arguments.Count);
 
+    /// <inheritdoc/>
     public override double Evaluate(IReadOnlyDictionary<string, double> v, Func<int, int, double>? j)
     {
         if (Function == "J")

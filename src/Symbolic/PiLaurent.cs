@@ -14,15 +14,20 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
     private readonly int[] _powers;
     private readonly Rational[] _coefs;
 
+    /// <summary>0.</summary>
     public static readonly PiLaurent Zero = new([], []);
+    /// <summary>1.</summary>
     public static readonly PiLaurent One = FromRational(Rational.One);
     /// <summary>π itself.</summary>
     public static readonly PiLaurent Pi = Monomial(Rational.One, 1);
 
     private PiLaurent(int[] powers, Rational[] coefs) { _powers = powers; _coefs = coefs; }
 
+    /// <summary>The rational q as an element of ℚ[π, 1/π].</summary>
     public static PiLaurent FromRational(Rational q) => q.IsZero ? Zero : new([0], [q]);
+    /// <summary>Exact conversion.</summary>
     public static implicit operator PiLaurent(Rational q) => FromRational(q);
+    /// <summary>Exact conversion.</summary>
     public static implicit operator PiLaurent(int q) => FromRational(q);
 
     /// <summary>q·π^k.</summary>
@@ -38,17 +43,26 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
         return nz.Length == 0 ? Zero : new(nz.Select(kv => kv.Key).ToArray(), nz.Select(kv => kv.Value).ToArray());
     }
 
+    /// <summary>True for 0.</summary>
     public bool IsZero => _powers.Length == 0;
+    /// <summary>Number of non-zero terms q_k π^k.</summary>
     public int TermCount => _powers.Length;
+    /// <summary>The non-zero terms as (power k, coefficient q_k), by increasing k.</summary>
     public IEnumerable<(int Power, Rational Coefficient)> Terms => _powers.Select((k, i) => (k, _coefs[i]));
     /// <summary>Coefficient of π^k.</summary>
     public Rational this[int k] { get { int i = Array.BinarySearch(_powers, k); return i >= 0 ? _coefs[i] : Rational.Zero; } }
+    /// <summary>True when there is at most one term.</summary>
     public bool IsMonomial => _powers.Length == 1;
+    /// <summary>True for 1.</summary>
     public bool IsOne => _powers.Length == 1 && _powers[0] == 0 && _coefs[0].IsOne;
+    /// <summary>True when only π⁰ appears.</summary>
     public bool IsRational => IsZero || (_powers.Length == 1 && _powers[0] == 0);
+    /// <summary>Lowest power of π present (0 for zero).</summary>
     public int MinPower => _powers.Length == 0 ? 0 : _powers[0];
+    /// <summary>Highest power of π present (0 for zero).</summary>
     public int MaxPower => _powers.Length == 0 ? 0 : _powers[^1];
 
+    /// <summary>The sum.</summary>
     public static PiLaurent operator +(PiLaurent a, PiLaurent b)
     {
         if (a.IsZero) return b;
@@ -70,9 +84,12 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
         return ps.Count == 0 ? Zero : new(ps.ToArray(), cs.ToArray());
     }
 
+    /// <summary>The negation.</summary>
     public static PiLaurent operator -(PiLaurent a) => a.IsZero ? a : new(a._powers, a._coefs.Select(c => -c).ToArray());
+    /// <summary>The difference.</summary>
     public static PiLaurent operator -(PiLaurent a, PiLaurent b) => a + (-b);
 
+    /// <summary>The product.</summary>
     public static PiLaurent operator *(PiLaurent a, PiLaurent b)
     {
         if (a.IsZero || b.IsZero) return Zero;
@@ -100,8 +117,11 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
         return new(ps, cs);
     }
 
+    /// <summary>The product.</summary>
     public static PiLaurent operator *(PiLaurent a, Rational q) => q.IsZero ? Zero : a.ScaleMonomial(q, 0);
+    /// <summary>The product.</summary>
     public static PiLaurent operator *(Rational q, PiLaurent a) => a * q;
+    /// <summary>The quotient.</summary>
     public static PiLaurent operator /(PiLaurent a, Rational q) => a * q.Reciprocal();
 
     /// <summary>a / b; exact only when b is a monomial q·π^k (the units of the ring), otherwise throws.</summary>
@@ -147,16 +167,21 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
         return Rational.RoundToDouble(num, totalDen);
     }
 
+    /// <inheritdoc/>
     public bool Equals(PiLaurent? other) =>
         other is not null && _powers.AsSpan().SequenceEqual(other._powers) && _coefs.AsSpan().SequenceEqual(other._coefs);
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is PiLaurent p && Equals(p);
+    /// <inheritdoc/>
     public override int GetHashCode()
     {
         var h = new HashCode();
         for (int i = 0; i < _powers.Length; i++) { h.Add(_powers[i]); h.Add(_coefs[i]); }
         return h.ToHashCode();
     }
+    /// <summary>Value equality.</summary>
     public static bool operator ==(PiLaurent? a, PiLaurent? b) => a is null ? b is null : a.Equals(b);
+    /// <summary>Value inequality.</summary>
     public static bool operator !=(PiLaurent? a, PiLaurent? b) => !(a == b);
 
     /// <summary>Text form, highest power of π first, e.g. <c>pi/2 + 1/2 - 8/(15*pi)</c>; parseable by <see cref="ExpressionParser"/>.</summary>
@@ -211,4 +236,12 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
 }
 
 /// <summary>Output formats of every printer.</summary>
-public enum PrintFormat { Text, Latex, CSharp }
+public enum PrintFormat
+{
+    /// <summary>Plain text that the expression parser reads back.</summary>
+    Text,
+    /// <summary>LaTeX.</summary>
+    Latex,
+    /// <summary>C# source.</summary>
+    CSharp,
+}

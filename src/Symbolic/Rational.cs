@@ -16,12 +16,18 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     private readonly BigInteger _num;
     private readonly BigInteger _den; // 0 only in default(Rational), which means 0/1
 
+    /// <summary>The numerator (sign carrier).</summary>
     public BigInteger Numerator => _num;
+    /// <summary>The denominator (≥ 1, coprime to the numerator).</summary>
     public BigInteger Denominator => _den.IsZero ? BigInteger.One : _den;
 
+    /// <summary>0.</summary>
     public static readonly Rational Zero = new(BigInteger.Zero, BigInteger.One, canonical: true);
+    /// <summary>1.</summary>
     public static readonly Rational One = new(BigInteger.One, BigInteger.One, canonical: true);
+    /// <summary>−1.</summary>
     public static readonly Rational MinusOne = new(BigInteger.MinusOne, BigInteger.One, canonical: true);
+    /// <summary>1/2.</summary>
     public static readonly Rational Half = new(BigInteger.One, 2, canonical: true);
 
     private Rational(BigInteger num, BigInteger den, bool canonical)
@@ -42,16 +48,25 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         _den = den;
     }
 
+    /// <summary>The integer n.</summary>
     public static Rational FromInteger(BigInteger n) => new(n, BigInteger.One, canonical: true);
+    /// <summary>Exact conversion.</summary>
     public static implicit operator Rational(int n) => FromInteger(n);
+    /// <summary>Exact conversion.</summary>
     public static implicit operator Rational(long n) => FromInteger(n);
+    /// <summary>Exact conversion.</summary>
     public static implicit operator Rational(BigInteger n) => FromInteger(n);
 
+    /// <summary>True for 0.</summary>
     public bool IsZero => _num.IsZero;
+    /// <summary>True for 1.</summary>
     public bool IsOne => _num.IsOne && (_den.IsOne || _den.IsZero);
+    /// <summary>True when the denominator is 1.</summary>
     public bool IsInteger => _den.IsOne || _den.IsZero;
+    /// <summary>−1, 0 or 1.</summary>
     public int Sign => _num.Sign;
 
+    /// <summary>The sum.</summary>
     public static Rational operator +(Rational a, Rational b)
     {
         if (a.IsZero) return b;
@@ -68,9 +83,12 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return g2.IsOne ? new Rational(t, adg * bd, canonical: true) : new Rational(t / g2, adg * (bd / g2), canonical: true);
     }
 
+    /// <summary>The negation.</summary>
     public static Rational operator -(Rational a) => new(-a._num, a.Denominator, canonical: true);
+    /// <summary>The difference.</summary>
     public static Rational operator -(Rational a, Rational b) => a + (-b);
 
+    /// <summary>The product.</summary>
     public static Rational operator *(Rational a, Rational b)
     {
         if (a.IsZero || b.IsZero) return Zero;
@@ -85,6 +103,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return new Rational(num, den, canonical: true);
     }
 
+    /// <summary>The quotient.</summary>
     public static Rational operator /(Rational a, Rational b)
     {
         if (b.IsZero) throw new DivideByZeroException("Division of a rational by zero.");
@@ -94,6 +113,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     /// <summary>1/x; throws <see cref="DivideByZeroException"/> for 0.</summary>
     public Rational Reciprocal() => One / this;
 
+    /// <summary>|q|.</summary>
     public Rational Abs() => Sign < 0 ? -this : this;
 
     /// <summary>x^k for any integer k (negative k requires x ≠ 0).</summary>
@@ -103,16 +123,26 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return new Rational(BigInteger.Pow(_num, k), BigInteger.Pow(Denominator, k), canonical: true);
     }
 
+    /// <summary>Value equality.</summary>
     public static bool operator ==(Rational a, Rational b) => a.Equals(b);
+    /// <summary>Value inequality.</summary>
     public static bool operator !=(Rational a, Rational b) => !a.Equals(b);
+    /// <summary>Order comparison.</summary>
     public static bool operator <(Rational a, Rational b) => a.CompareTo(b) < 0;
+    /// <summary>Order comparison.</summary>
     public static bool operator >(Rational a, Rational b) => a.CompareTo(b) > 0;
+    /// <summary>Order comparison.</summary>
     public static bool operator <=(Rational a, Rational b) => a.CompareTo(b) <= 0;
+    /// <summary>Order comparison.</summary>
     public static bool operator >=(Rational a, Rational b) => a.CompareTo(b) >= 0;
 
+    /// <inheritdoc/>
     public bool Equals(Rational other) => _num == other._num && Denominator == other.Denominator;
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Rational r && Equals(r);
+    /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(_num, Denominator);
+    /// <inheritdoc/>
     public int CompareTo(Rational other) => (_num * other.Denominator).CompareTo(other._num * Denominator);
 
 
@@ -173,6 +203,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return exp >= 0 ? new Rational(m << exp, BigInteger.One) : new Rational(m, BigInteger.One << -exp);
     }
 
+    /// <summary>n! for n ≥ 0.</summary>
     public static Rational Factorial(int n)
     {
         BigInteger f = BigInteger.One;
@@ -180,6 +211,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         return f;
     }
 
+    /// <summary>The binomial coefficient C(n, k) (0 outside 0 ≤ k ≤ n).</summary>
     public static BigInteger Binomial(int n, int k)
     {
         if (k < 0 || k > n) return BigInteger.Zero;

@@ -7,11 +7,14 @@ public sealed class RationalPolynomial : IEquatable<RationalPolynomial>
 {
     private readonly Rational[] _c;
 
+    /// <summary>The zero polynomial.</summary>
     public static readonly RationalPolynomial Zero = new([]);
+    /// <summary>The constant 1.</summary>
     public static readonly RationalPolynomial One = new([Rational.One]);
     /// <summary>The variable x.</summary>
     public static readonly RationalPolynomial X = new([Rational.Zero, Rational.One]);
 
+    /// <summary>The polynomial Σ c_i x^i from its coefficients c_0, c_1, … (trailing zeros trimmed).</summary>
     public RationalPolynomial(IEnumerable<Rational> coefficients)
     {
         var c = coefficients.ToArray();
@@ -20,6 +23,7 @@ public sealed class RationalPolynomial : IEquatable<RationalPolynomial>
         _c = n == c.Length ? c : c[..n];
     }
 
+    /// <summary>The constant polynomial c.</summary>
     public static RationalPolynomial Constant(Rational q) => new([q]);
     /// <summary>q·x^k.</summary>
     public static RationalPolynomial Monomial(Rational q, int k)
@@ -30,18 +34,25 @@ public sealed class RationalPolynomial : IEquatable<RationalPolynomial>
 
     /// <summary>Degree; −1 for the zero polynomial.</summary>
     public int Degree => _c.Length - 1;
+    /// <summary>True for the zero polynomial.</summary>
     public bool IsZero => _c.Length == 0;
+    /// <summary>The coefficient of x^i (0 beyond the degree).</summary>
     public Rational this[int i] => i >= 0 && i < _c.Length ? _c[i] : Rational.Zero;
+    /// <summary>c_0 … c_d with c_d ≠ 0 (empty for zero).</summary>
     public IReadOnlyList<Rational> Coefficients => _c;
 
+    /// <summary>The sum.</summary>
     public static RationalPolynomial operator +(RationalPolynomial a, RationalPolynomial b)
     {
         var r = new Rational[Math.Max(a._c.Length, b._c.Length)];
         for (int i = 0; i < r.Length; i++) r[i] = a[i] + b[i];
         return new(r);
     }
+    /// <summary>The negation.</summary>
     public static RationalPolynomial operator -(RationalPolynomial a) => new(a._c.Select(x => -x));
+    /// <summary>The difference.</summary>
     public static RationalPolynomial operator -(RationalPolynomial a, RationalPolynomial b) => a + (-b);
+    /// <summary>The product.</summary>
     public static RationalPolynomial operator *(RationalPolynomial a, RationalPolynomial b)
     {
         if (a.IsZero || b.IsZero) return Zero;
@@ -53,8 +64,10 @@ public sealed class RationalPolynomial : IEquatable<RationalPolynomial>
         }
         return new(r);
     }
+    /// <summary>The product.</summary>
     public static RationalPolynomial operator *(Rational q, RationalPolynomial a) => new(a._c.Select(x => q * x));
 
+    /// <summary>The k-th power (k ≥ 0).</summary>
     public RationalPolynomial Pow(int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -71,6 +84,7 @@ public sealed class RationalPolynomial : IEquatable<RationalPolynomial>
         return r;
     }
 
+    /// <summary>The exact value at x.</summary>
     public Rational Evaluate(Rational x)
     {
         Rational r = Rational.Zero;
@@ -86,8 +100,11 @@ public sealed class RationalPolynomial : IEquatable<RationalPolynomial>
         return r;
     }
 
+    /// <inheritdoc/>
     public bool Equals(RationalPolynomial? other) => other is not null && _c.AsSpan().SequenceEqual(other._c);
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is RationalPolynomial p && Equals(p);
+    /// <inheritdoc/>
     public override int GetHashCode() { var h = new HashCode(); foreach (var x in _c) h.Add(x); return h.ToHashCode(); }
 
     /// <summary>Prints with the variable name given, highest power first, e.g. <c>2*c^2 + 1</c>.</summary>
@@ -116,5 +133,6 @@ public sealed class RationalPolynomial : IEquatable<RationalPolynomial>
         return sb.ToString();
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Print("x");
 }

@@ -120,4 +120,29 @@ public class JCommandTests
         Assert.DoesNotContain("   at ", stderr);
         Assert.DoesNotContain("Exception", stderr);
     }
+
+    [Theory]
+    [InlineData("200", "200")] // before: an internal "order … 449" error after 20–40 s, reported as bad input
+    [InlineData("200", "151")] // before: "Infinity" with exit 0 after 95 s (and not valid JSON)
+    [InlineData("151", "151")]
+    public void J_ValueBeyondTheDoubleRange_IsRefusedAtOnceNamingTheLimit(string a, string b)
+    {
+        var (code, stdout, stderr) = Run("j", a, b, "--theta", "1", "--format", "json");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("a + b > 301", stderr);
+    }
+
+    [Fact]
+    public void J_LargeIndices_ClosedFormAndSeriesStillExact_JsonValid()
+    {
+        var (code, stdout, _) = Run("j", "200", "200", "--theta-order", "2", "--format", "json");
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout); // valid JSON: no bare Infinity
+        // J_{200,200}(0) = ½·E|G|^400 = ½·399!! overflows a double: the exact coefficient is kept, its value is null.
+        var c0 = doc.RootElement.GetProperty("series")[0];
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, c0.GetProperty("value").ValueKind);
+        Assert.False(string.IsNullOrEmpty(c0.GetProperty("coefficient").GetString()));
+    }
 }

@@ -156,6 +156,26 @@ public sealed class McCommandTests : IDisposable
         Assert.Equal(2, Directory.GetFiles(_folder).Length);
     }
 
+    [Theory]
+    [InlineData(0, 2)] // a node count of layer 1
+    [InlineData(1, 2)] // a node count of layer 2
+    public void Merge_ShardWithEditedStateCounts_ExitsTwoAndWritesNothing(int layer, int field)
+    {
+        // Before the consistency check, merge wrote impossible statistics (e.g. layer 1 with 507 samples, layer 2 with 1000).
+        string a = PathOf("a.json"), b = PathOf("b.json"), merged = PathOf("merged.json");
+        Assert.Equal(0, Run("mc", "--widths", "6x2", "--theta0", "0.7", "--samples", "1000", "--shard", "0/2", "--out", a).Code);
+        Assert.Equal(0, Run("mc", "--widths", "6x2", "--theta0", "0.7", "--samples", "1000", "--shard", "1/2", "--out", b).Code);
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(a))!;
+        var node = doc["state"]!["layers"]![layer]!["nodes"]![0]!.AsArray();
+        node[field] = node[field]!.GetValue<long>() + 7;
+        File.WriteAllText(a, doc.ToJsonString());
+        var (code, stdout, stderr) = Run("merge", a, b, "--out", merged);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("state is inconsistent", stderr);
+        Assert.False(File.Exists(merged));
+    }
+
     [Fact]
     public void Merge_OverlappingShards_ExitsTwo()
     {
@@ -181,7 +201,7 @@ public sealed class McCommandTests : IDisposable
 public class McGpuCommandTests
 {
     [Fact]
-    public void Mc_GpuBackend_ReportsAcceleratorAndMatchesChainAndMergesWithChainShards()
+    public void Mc_GpuBackend_ReportsAcceleratorAndMatchesChain_GpuShardsMergeKeepingTheLabel()
     {
         var (code, gpuJson, err) = Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--backend", "gpu");
         Assert.True(code == 0, err);
@@ -200,12 +220,21 @@ public class McGpuCommandTests
         {
             var a = Path.Combine(dir.FullName, "a.json"); var b = Path.Combine(dir.FullName, "b.json");
             Assert.Equal(0, Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--backend", "gpu", "--shard", "0/2", "--out", a).Code);
-            Assert.Equal(0, Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--shard", "1/2", "--out", b).Code);
+            var c = Path.Combine(dir.FullName, "c.json");
+            Assert.Equal(0, Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--backend", "gpu", "--shard", "1/2", "--out", b).Code);
+            Assert.Equal(0, Degeneracy.Cli.Tests.CliHarness.Run("mc", "--widths", "8x3", "--theta0", "0.4", "--samples", "300", "--seed", "3", "--shard", "1/2", "--out", c).Code);
             var (mcode, merged, merr) = Degeneracy.Cli.Tests.CliHarness.Run("merge", a, b);
             Assert.True(mcode == 0, merr);
             using var m = System.Text.Json.JsonDocument.Parse(merged);
+            Assert.Equal("gpu", m.RootElement.GetProperty("backend").GetString());
+            Assert.Equal(gpu.RootElement.GetProperty("accelerator").GetString(), m.RootElement.GetProperty("accelerator").GetString());
             Assert.Equal(chain.RootElement.GetProperty("layers")[2].GetProperty("mean").GetDouble(),
                          m.RootElement.GetProperty("layers")[2].GetProperty("mean").GetDouble());
+            // A gpu shard with a chain shard: refused (before, the result was labelled chain and the accelerator dropped).
+            var (xcode, xout, xerr) = Degeneracy.Cli.Tests.CliHarness.Run("merge", a, c);
+            Assert.Equal(2, xcode);
+            Assert.Equal("", xout);
+            Assert.Contains("cannot mix gpu shards with chain shards", xerr);
         }
         finally { dir.Delete(true); }
     }

@@ -74,6 +74,24 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Single(Directory.GetFiles(_folder)); // no temp files left behind
     }
 
+    [Fact]
+    public void Predict_Plot_HasLayerZeroIntegerTicksResidualPanelAndRealSuperscripts()
+    {
+        string path = Path.Combine(_folder, "fig.svg");
+        Assert.Equal(0, Run("predict", "--widths", "40x5", "--theta0", "1", "--samples", "400", "--method", "series,moment", "--plot", path).Code);
+        string svg = File.ReadAllText(path);
+        var texts = System.Text.RegularExpressions.Regex.Matches(svg, "<text[^>]*>(.*?)</text>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value.Trim()).ToList();
+        foreach (var tick in new[] { "0", "1", "2", "3", "4", "5" }) Assert.Contains(tick, texts); // layers 0 … 5
+        foreach (var half in new[] { "0.5", "1.5", "2.5", "3.5", "4.5" }) Assert.DoesNotContain(half, texts); // no half layers
+        Assert.Contains(texts, t => t.Contains("sin²θˡ"));
+        Assert.DoesNotContain(texts, t => t.Contains('^'));
+        Assert.Contains(texts, t => t.StartsWith("difference from Monte Carlo", StringComparison.Ordinal)); // the residual panel
+        Assert.Contains("Monte Carlo ± 2 SE", texts);
+        Assert.Contains("series", texts);
+        Assert.Contains("moment", texts);
+    }
+
     [Theory]
     [InlineData("--widths", "abc", "--theta0", "0.5")]
     [InlineData("--widths", "1,5", "--theta0", "0.5")]

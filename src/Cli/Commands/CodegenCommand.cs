@@ -39,6 +39,7 @@ internal static class CodegenCommand
         AtomicFile.CheckWritable("--out", path);
         var plan = EvaluatorPlan.Create(spec);
         string source = EvaluatorGenerator.Emit(plan);
+        CodeGen.EvaluatorCompiler.Compile(source, spec); // the generated class must compile and bind before it is written
         AtomicFile.WriteText(path, source);
         ctx.Out.WriteLine($"wrote {path} (theta-order {spec.ThetaOrder}, n-order {spec.NOrder}; drift switch {plan.Drift.Switch.Theta}, sigma2 switch {plan.Sigma2.Switch.Theta})");
         return CliRunner.Ok;

@@ -59,26 +59,14 @@ internal static class DemoCommand
         o.WriteLine();
 
         string path = plotPath ?? DefaultPlotPath();
-        PredictionPlot.Save(path, "Figure 3 setting: " + report.Title, report.Predictions, mc);
-        o.WriteLine($"3. Plot (MC mean ± sd per layer, each method's mean and sd band) written to {path}");
-        o.WriteLine($"Done in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. Try: degeneracy predict --widths 10x10 --theta0 1.5708 --mc 20000");
+        PredictionPlot.Save(path, "Figure 3 setting: " + report.Title, report.Theta0, report.Predictions, mc);
+        o.WriteLine($"3. Plot (each method's mean per layer and Monte Carlo ± 2 SE; below, method − Monte Carlo against the ±2 SE band) written to {path}");
+        o.WriteLine($"Done in {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s. Try: degeneracy predict --widths 10x10 --theta0 1.5708 --samples 20000");
         return CliRunner.Ok;
     }
 
-    /// <summary>./degeneracy-demo.png when the current folder is writable, else the same name under the temp folder.</summary>
-    private static string DefaultPlotPath()
-    {
-        string here = Path.GetFullPath("degeneracy-demo.png");
-        try
-        {
-            PredictionPlot.CheckWritable(here);
-            return here;
-        }
-        catch (BadInputException)
-        {
-            return Path.Combine(Path.GetTempPath(), "degeneracy-demo.png");
-        }
-    }
+    /// <summary>degeneracy-demo.png in the temporary folder: the demo never writes into the current folder (often a repository).</summary>
+    internal static string DefaultPlotPath() => Path.Combine(Path.GetTempPath(), "degeneracy-demo.png");
 
     private static string F(double x) => x.ToString("F4", CultureInfo.InvariantCulture);
 

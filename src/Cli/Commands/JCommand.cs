@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
 
@@ -19,7 +18,6 @@ internal static class JCommand
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep '+' and quotes of formulas readable
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // J_{200,200}(0) overflows a double
     };
 
     public static Command Create(CliContext ctx)
@@ -49,9 +47,11 @@ internal static class JCommand
         BadInputException.Check("a, b", () => JClosedForm.Build(a, b)); // validates a and b
         var closed = ActivationJClosedForm.Build(a, b, activation);
         foreach (var t in thetas) BadInputException.Check("--theta", () => JArguments.CheckTheta(t, "--theta"));
+        OptionCheck.That(thetas.Length == 0 || a + b <= JFunction.MaxDegree,
+            $"--theta: J_{{{a},{b}}}(θ) exceeds the largest double when a + b > {JFunction.MaxDegree} (its value at 0 is ½·E|G|^{a + b}); " +
+            "the exact closed form and --theta-order series are available without --theta.");
         if (seriesOrder is int k) OptionCheck.Integer("--theta-order", k, 0, JSeries.MaxOrder);
-        var f = ActivationJFunction.Get(a, b, activation);
-        var values = thetas.Select(t => (Theta: t, Value: f.Evaluate(t))).ToArray();
+        var values = thetas.Select(t => (Theta: t, Value: ActivationJFunction.Get(a, b, activation).Evaluate(t))).ToArray(); // no evaluator is built without --theta
         var coefficients = seriesOrder is int order ? closed.SeriesAboutZero(order) : [];
 
         string text = format switch
@@ -137,6 +137,8 @@ internal static class JCommand
         return sb.ToString();
     }
 
+    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
+
     private static string FormatJson(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var doc = new Dictionary<string, object>();
@@ -144,8 +146,9 @@ internal static class JCommand
         doc["a"] = cf.A;
         doc["b"] = cf.B;
         doc["closedForm"] = cf.Print(PrintFormat.Text);
-        doc["values"] = values.Select(v => new { theta = v.Theta, value = v.Value }).ToArray();
-        doc["series"] = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = c.ToDouble() }).ToArray();
+        doc["values"] = values.Select(v => new { theta = v.Theta, value = Finite(v.Value) }).ToArray();
+        // A coefficient beyond the double range (large a + b) keeps its exact text and has "value": null.
+        doc["series"] = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = Finite(c.ToDouble()) }).ToArray();
         return JsonSerializer.Serialize(doc, Json) + Environment.NewLine;
     }
 }

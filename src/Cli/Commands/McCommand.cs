@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Degeneracy.Cli.Json;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.MonteCarlo.Gpu;
@@ -85,18 +84,9 @@ internal static class McCommand
             DisplayProgress(run, progress);
         var result = run.GetAwaiter().GetResult();
 
-        string json = MonteCarloJson.Write(result);
-        if (gpu) json = MarkGpu(json, accelerator!);
+        string json = MonteCarloJson.Write(result, gpu ? accelerator : null);
         AtomicFile.WriteTextOrPrint(outputPath, json, ctx.Out);
         return CliRunner.Ok;
-    }
-
-    /// <summary>Reports <c>"backend": "gpu"</c> and the accelerator's name in place of the top-level <c>"backend": "chain"</c>.</summary>
-    private static string MarkGpu(string json, string accelerator)
-    {
-        const string chain = "\n  \"backend\": \"chain\",\n";
-        int at = json.IndexOf(chain, StringComparison.Ordinal);
-        return json[..at] + $"\n  \"backend\": \"gpu\",\n  \"accelerator\": {JsonSerializer.Serialize(accelerator)},\n" + json[(at + chain.Length)..];
     }
 
     /// <summary>Only for the real console on an interactive terminal; silent when redirected or in tests.</summary>

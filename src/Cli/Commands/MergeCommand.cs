@@ -33,9 +33,21 @@ internal static class MergeCommand
             AtomicFile.WriteTextOrPrint(outputPath, BatchJson.Write(mergedBatch, configuration: batches[0].Configuration), ctx.Out);
             return CliRunner.Ok;
         }
-        var parts = texts.Select(t => BadInputException.Check(t.File, () => MonteCarloJson.Read(t.Text, t.File))).ToList();
+        var parts = new List<MonteCarloResult>();
+        var accelerators = new List<string?>();
+        foreach (var (f, text) in texts)
+        {
+            string? accelerator = null;
+            parts.Add(BadInputException.Check(f, () => MonteCarloJson.Read(text, f, out accelerator)));
+            accelerators.Add(accelerator);
+        }
+        // gpu shards merge among themselves (the label and the accelerators are kept); mixed with chain shards the
+        // result could not say what produced it (on a GPU the values agree with the CPU only to rounding).
+        bool anyGpu = accelerators.Any(a => a is not null), allGpu = accelerators.All(a => a is not null);
+        OptionCheck.That(!anyGpu || allGpu, "merge: cannot mix gpu shards with chain shards (merge each kind separately).");
         var merged = BadInputException.Check("merge", () => MonteCarloResult.Merge(parts));
-        AtomicFile.WriteTextOrPrint(outputPath, MonteCarloJson.Write(merged), ctx.Out);
+        string? label = allGpu ? string.Join(" + ", accelerators.Distinct()) : null;
+        AtomicFile.WriteTextOrPrint(outputPath, MonteCarloJson.Write(merged, label), ctx.Out);
         return CliRunner.Ok;
     }
 

@@ -14,8 +14,11 @@ namespace Degeneracy.Cli.Json;
 /// </summary>
 internal static class MonteCarloJson
 {
-    /// <summary>Serialises <paramref name="result"/> as indented JSON ending in a newline.</summary>
-    public static string Write(MonteCarloResult result)
+    /// <summary>
+    /// Serialises <paramref name="result"/> as indented JSON ending in a newline; with an <paramref name="accelerator"/>
+    /// (a reduced-chain run on ILGPU) the backend is written as <c>"gpu"</c> followed by the accelerator's name.
+    /// </summary>
+    public static string Write(MonteCarloResult result, string? accelerator = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -27,7 +30,12 @@ internal static class MonteCarloJson
             w.WriteNumber("theta0", config.Theta0);
             w.WriteNumber("samples", config.Samples);
             w.WriteNumber("seed", config.Seed);
-            w.WriteString("backend", BackendName(config.Backend));
+            if (accelerator is null) w.WriteString("backend", BackendName(config.Backend));
+            else
+            {
+                w.WriteString("backend", "gpu");
+                w.WriteString("accelerator", accelerator);
+            }
             if (config.InputDimension is int d) w.WriteNumber("inputDim", d);
             if (!config.Activation.IsRelu) w.WriteString("activation", config.Activation.Name);
             w.WriteBoolean("complete", result.IsComplete);
@@ -61,12 +69,21 @@ internal static class MonteCarloJson
     /// <summary>Reads a result written by <see cref="Write"/>; <paramref name="source"/> names the file in error messages.</summary>
     /// <exception cref="InvalidDataException">Not a Monte Carlo result of this format.</exception>
     /// <exception cref="ArgumentException">The configuration inside is invalid.</exception>
-    public static MonteCarloResult Read(string json, string source)
+    public static MonteCarloResult Read(string json, string source) => Read(json, source, out _);
+
+    /// <summary>
+    /// <see cref="Read(string, string)"/>, also giving the accelerator of a <c>"gpu"</c> file (null for chain and
+    /// network files).
+    /// </summary>
+    public static MonteCarloResult Read(string json, string source, out string? accelerator)
     {
         try
         {
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement;
+            accelerator = root.GetProperty("backend").GetString() == "gpu"
+                ? (root.TryGetProperty("accelerator", out var acc) ? acc.GetString() : null) ?? "unknown accelerator"
+                : null;
             var widths = root.GetProperty("widths").EnumerateArray().Select(e => e.GetInt32()).ToArray();
             var backend = ParseBackend(root.GetProperty("backend").GetString(), source);
             int? inputDimension = root.TryGetProperty("inputDim", out var dim) ? dim.GetInt32() : null;

@@ -14,6 +14,7 @@ public sealed class BivariateSeries
 
     /// <summary>Lowest power of ε with a non-zero coefficient (EpsPrecision when zero to the known order).</summary>
     public int EpsValuation { get; }
+    /// <summary>Known through ε^EpsPrecision: terms of higher ε-order are unknown (truncated).</summary>
     public int EpsPrecision { get; }
 
     private BivariateSeries(int valuation, ThetaSeries[] c, int precision)
@@ -29,6 +30,7 @@ public sealed class BivariateSeries
 
     /// <summary>s(θ)·ε^k.</summary>
     public static BivariateSeries Monomial(ThetaSeries s, int k, int epsPrecision) => new(k, [s], epsPrecision);
+    /// <summary>The θ-series c as a series in ε known through ε^epsPrecision.</summary>
     public static BivariateSeries Constant(ThetaSeries s, int epsPrecision) => new(0, [s], epsPrecision);
 
     /// <summary>Coefficient of ε^k (zero series with its known θ-precision if absent).</summary>
@@ -43,9 +45,11 @@ public sealed class BivariateSeries
         }
     }
 
+    /// <summary>True when every known coefficient is zero.</summary>
     public bool IsZero => EpsValuation >= EpsPrecision;
     private int TopPower => _base + _c.Length - 1;
 
+    /// <summary>The sum.</summary>
     public static BivariateSeries operator +(BivariateSeries a, BivariateSeries b)
     {
         int prec = Math.Min(a.EpsPrecision, b.EpsPrecision);
@@ -56,9 +60,12 @@ public sealed class BivariateSeries
         return new(lo, c, prec);
     }
 
+    /// <summary>The negation.</summary>
     public static BivariateSeries operator -(BivariateSeries a) => new(a._base, a._c.Select(x => -x).ToArray(), a.EpsPrecision);
+    /// <summary>The difference.</summary>
     public static BivariateSeries operator -(BivariateSeries a, BivariateSeries b) => a + (-b);
 
+    /// <summary>The product, known to the smaller of the operands' orders.</summary>
     public static BivariateSeries operator *(BivariateSeries a, BivariateSeries b)
     {
         long p = Math.Min((long)a.EpsPrecision + (b.IsZero ? b.EpsPrecision : b.EpsValuation),
@@ -82,6 +89,7 @@ public sealed class BivariateSeries
         return new(lo, c, prec);
     }
 
+    /// <summary>The product, known to the smaller of the operands' orders.</summary>
     public static BivariateSeries operator *(BivariateSeries a, ThetaSeries s) => a * Constant(s, ThetaSeries.Exact);
 
     /// <summary>1/x for x = ε^w(x_w(θ) + x_{w+1}(θ)ε + …) with x_w invertible; known modulo ε^{K − 2w}.</summary>
@@ -109,8 +117,10 @@ public sealed class BivariateSeries
         return new(-w, r, EpsPrecision - 2 * w);
     }
 
+    /// <summary>The same series known only through ε^k (k ≤ the current precision).</summary>
     public BivariateSeries TruncateEps(int k) => k >= EpsPrecision ? this : new(_base, _c, k);
 
+    /// <summary>The k-th power (k ≥ 0), truncated like repeated products.</summary>
     public BivariateSeries Pow(int k)
     {
         if (k < 0) return Inverse().Pow(-k);
@@ -154,6 +164,7 @@ public sealed class BivariateSeries
         return true;
     }
 
+    /// <inheritdoc/>
     public override string ToString() =>
         string.Join(" + ", _c.Select((s, i) => $"[{s}]*eps^{_base + i}")) + $" + O(eps^{EpsPrecision})";
 }

@@ -9,6 +9,7 @@ public readonly struct JMonomial : IEquatable<JMonomial>
     private readonly byte[]? _e;
     private readonly int _hash;
 
+    /// <summary>The monomial with these exponents (each in [0, 255]; trailing zeros trimmed).</summary>
     public JMonomial(ReadOnlySpan<int> exponents)
     {
         int n = exponents.Length;
@@ -32,6 +33,7 @@ public readonly struct JMonomial : IEquatable<JMonomial>
         return h.ToHashCode();
     }
 
+    /// <summary>The empty monomial 1.</summary>
     public static readonly JMonomial One = new(Array.Empty<byte>());
 
     /// <summary>The single variable with index <paramref name="var"/>.</summary>
@@ -40,10 +42,14 @@ public readonly struct JMonomial : IEquatable<JMonomial>
         var e = new byte[var + 1]; e[var] = checked((byte)power); return new(e);
     }
 
+    /// <summary>One more than the highest variable index with a non-zero exponent.</summary>
     public int VariableCount => _e?.Length ?? 0;
+    /// <summary>The exponent of variable <paramref name="var"/> (0 beyond <see cref="VariableCount"/>).</summary>
     public int this[int var] => _e is not null && var < _e.Length ? _e[var] : 0;
+    /// <summary>Total degree: the sum of the exponents.</summary>
     public int Degree { get { int d = 0; if (_e != null) foreach (var x in _e) d += x; return d; } }
 
+    /// <summary>The product.</summary>
     public static JMonomial operator *(JMonomial a, JMonomial b)
     {
         var ea = a._e ?? [];
@@ -67,8 +73,11 @@ public readonly struct JMonomial : IEquatable<JMonomial>
         return new(e);
     }
 
+    /// <inheritdoc/>
     public bool Equals(JMonomial other) => _hash == other._hash && (_e ?? []).AsSpan().SequenceEqual(other._e ?? []);
+    /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is JMonomial m && Equals(m);
+    /// <inheritdoc/>
     public override int GetHashCode() => _hash;
 
     /// <summary>Deterministic ordering: by total degree, then reverse-lexicographic by variable index (for printing).</summary>
@@ -92,6 +101,7 @@ public static class JSymbols
     /// <summary>Index 0 is D⁻¹ = 1/(1 − 4J_{1,1}²).</summary>
     public const int InverseD = 0;
 
+    /// <summary>The variable index of J_{a,b} (a ≥ b ≥ 1).</summary>
     public static int Index(int a, int b)
     {
         if (a < b) (a, b) = (b, a);
@@ -101,6 +111,7 @@ public static class JSymbols
         return idx + (b - 1);
     }
 
+    /// <summary>The pair (a, b) of variable index <paramref name="index"/> ≥ 1.</summary>
     public static (int A, int B) Pair(int index)
     {
         if (index < 1) throw new ArgumentOutOfRangeException(nameof(index), index, "index must be >= 1.");

@@ -13,9 +13,12 @@ public sealed class JPolynomial
 
     private JPolynomial(Dictionary<JMonomial, Rational> terms) => _terms = terms;
 
+    /// <summary>The zero polynomial.</summary>
     public static readonly JPolynomial Zero = new(new());
+    /// <summary>The constant polynomial 1.</summary>
     public static readonly JPolynomial One = Constant(Rational.One);
 
+    /// <summary>The constant polynomial c.</summary>
     public static JPolynomial Constant(Rational q) =>
         q.IsZero ? Zero : new(new() { [JMonomial.One] = q });
 
@@ -42,10 +45,14 @@ public sealed class JPolynomial
     /// <summary>D⁻¹ = 1/(1 − 4J_{1,1}²).</summary>
     public static readonly JPolynomial InverseD = new(new() { [JMonomial.Variable(JSymbols.InverseD)] = Rational.One });
 
+    /// <summary>True for the zero polynomial.</summary>
     public bool IsZero => _terms.Count == 0;
+    /// <summary>Number of monomials with a non-zero coefficient.</summary>
     public int TermCount => _terms.Count;
+    /// <summary>The monomials and their non-zero coefficients.</summary>
     public IEnumerable<(JMonomial Monomial, Rational Coefficient)> Terms => _terms.Select(kv => (kv.Key, kv.Value));
 
+    /// <summary>The sum.</summary>
     public static JPolynomial operator +(JPolynomial a, JPolynomial b)
     {
         if (a.IsZero) return b;
@@ -66,9 +73,12 @@ public sealed class JPolynomial
         else if (!q.IsZero) d[m] = q;
     }
 
+    /// <summary>The negation.</summary>
     public static JPolynomial operator -(JPolynomial a) => new(a._terms.ToDictionary(kv => kv.Key, kv => -kv.Value));
+    /// <summary>The difference.</summary>
     public static JPolynomial operator -(JPolynomial a, JPolynomial b) => a + (-b);
 
+    /// <summary>The product.</summary>
     public static JPolynomial operator *(JPolynomial a, JPolynomial b)
     {
         if (a.IsZero || b.IsZero) return Zero;
@@ -79,9 +89,11 @@ public sealed class JPolynomial
         return new(d);
     }
 
+    /// <summary>The product.</summary>
     public static JPolynomial operator *(Rational q, JPolynomial a) =>
         q.IsZero ? Zero : q.IsOne ? a : new(a._terms.ToDictionary(kv => kv.Key, kv => kv.Value * q));
 
+    /// <summary>The k-th power (k ≥ 0).</summary>
     public JPolynomial Pow(int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -224,5 +236,6 @@ public sealed class JPolynomial
         };
     }
 
+    /// <inheritdoc/>
     public override string ToString() => Print();
 }

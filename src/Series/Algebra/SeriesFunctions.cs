@@ -9,9 +9,13 @@ namespace Degeneracy.Series.Algebra;
 /// </summary>
 public static class SeriesFunctions
 {
+    /// <summary>Coefficient of u^m in e^u: 1/m!.</summary>
     public static Rational ExpCoefficient(int m) => Rational.One / Rational.Factorial(m);
+    /// <summary>Coefficient of u^m in ln(1 + u): (−1)^{m+1}/m (0 for m = 0).</summary>
     public static Rational Log1pCoefficient(int m) => m == 0 ? Rational.Zero : new Rational(m % 2 == 1 ? 1 : -1, m);
+    /// <summary>Coefficient of u^m in sin u.</summary>
     public static Rational SinCoefficient(int m) => m % 2 == 1 ? (m / 2 % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(m) : Rational.Zero;
+    /// <summary>Coefficient of u^m in cos u.</summary>
     public static Rational CosCoefficient(int m) => m % 2 == 0 ? (m / 2 % 2 == 0 ? Rational.One : Rational.MinusOne) / Rational.Factorial(m) : Rational.Zero;
 
     /// <summary>Coefficient of u^m in (1 + u)^q: the generalised binomial C(q, m).</summary>
@@ -36,8 +40,11 @@ public static class SeriesFunctions
     public static ThetaSeries Log1p(this ThetaSeries u) => u.ComposeInto(Log1pCoefficient);
     /// <summary>(1 + u)^q for u with valuation ≥ 1, q rational.</summary>
     public static ThetaSeries OnePlusPower(this ThetaSeries u, Rational q) => u.ComposeInto(BinomialCoefficients(q));
+    /// <summary>sin u for u with valuation ≥ 1.</summary>
     public static ThetaSeries Sin(this ThetaSeries u) => u.ComposeInto(SinCoefficient);
+    /// <summary>cos u for u with valuation ≥ 1.</summary>
     public static ThetaSeries Cos(this ThetaSeries u) => u.ComposeInto(CosCoefficient);
+    /// <summary>arcsin u for u with valuation ≥ 1.</summary>
     public static ThetaSeries Arcsin(this ThetaSeries u) => u.ComposeInto(ArcsinCoefficient);
 
     /// <summary>e^u for a small bivariate u.</summary>
@@ -46,8 +53,11 @@ public static class SeriesFunctions
     public static BivariateSeries Log1p(this BivariateSeries u) => u.ComposeInto(Log1pCoefficient);
     /// <summary>(1 + u)^q for a small bivariate u.</summary>
     public static BivariateSeries OnePlusPower(this BivariateSeries u, Rational q) => u.ComposeInto(BinomialCoefficients(q));
+    /// <summary>sin u for a small bivariate u.</summary>
     public static BivariateSeries Sin(this BivariateSeries u) => u.ComposeInto(SinCoefficient);
+    /// <summary>cos u for a small bivariate u.</summary>
     public static BivariateSeries Cos(this BivariateSeries u) => u.ComposeInto(CosCoefficient);
+    /// <summary>arcsin u for a small bivariate u.</summary>
     public static BivariateSeries Arcsin(this BivariateSeries u) => u.ComposeInto(ArcsinCoefficient);
 
     /// <summary>f(g(θ)) for g with valuation ≥ 1: composition of two truncated series.</summary>

@@ -43,9 +43,12 @@ public sealed class ThetaSeries
     /// <summary>Precision used for values known exactly (constants, monomials).</summary>
     public const int Exact = int.MaxValue / 4;
 
+    /// <summary>The zero series (known to every order).</summary>
     public static readonly ThetaSeries Zero = new(0, [], Exact);
+    /// <summary>The series 1 (known to every order).</summary>
     public static readonly ThetaSeries One = Constant(PiLaurent.One);
 
+    /// <summary>True when every known coefficient is zero.</summary>
     public bool IsZero => _c.Length == 0;
     /// <summary>Highest exponent with a stored coefficient (Valuation − 1 for the zero series).</summary>
     public int TopExponent => Valuation + _c.Length - 1;
@@ -65,6 +68,7 @@ public sealed class ThetaSeries
     /// <summary>Same series known only modulo θ^n (n ≤ Precision).</summary>
     public ThetaSeries Truncate(int n) => n >= Precision ? this : new(Valuation, _c, n);
 
+    /// <summary>The sum.</summary>
     public static ThetaSeries operator +(ThetaSeries a, ThetaSeries b)
     {
         int prec = Math.Min(a.Precision, b.Precision);
@@ -82,9 +86,12 @@ public sealed class ThetaSeries
         return new(v, c, prec);
     }
 
+    /// <summary>The negation.</summary>
     public static ThetaSeries operator -(ThetaSeries a) => new(a.Valuation, a._c.Select(x => -x).ToArray(), a.Precision);
+    /// <summary>The difference.</summary>
     public static ThetaSeries operator -(ThetaSeries a, ThetaSeries b) => a + (-b);
 
+    /// <summary>The product, known to the smaller of the operands' orders.</summary>
     public static ThetaSeries operator *(ThetaSeries a, ThetaSeries b)
     {
         int prec = SaturatingMin(a.Precision + b.Valuation, b.Precision + a.Valuation);
@@ -103,7 +110,9 @@ public sealed class ThetaSeries
         return new(v, c, prec);
     }
 
+    /// <summary>The product, known to the smaller of the operands' orders.</summary>
     public static ThetaSeries operator *(ThetaSeries a, PiLaurent q) => q.IsZero ? new(0, [], a.Precision) : new(a.Valuation, a._c.Select(x => x * q).ToArray(), a.Precision);
+    /// <summary>The product, known to the smaller of the operands' orders.</summary>
     public static ThetaSeries operator *(PiLaurent q, ThetaSeries a) => a * q;
 
     private static int SaturatingMin(long x, long y) => (int)Math.Clamp(Math.Min(x, y), -Exact, Exact);
@@ -139,6 +148,7 @@ public sealed class ThetaSeries
     }
 
 
+    /// <summary>The quotient.</summary>
     public static ThetaSeries operator /(ThetaSeries a, ThetaSeries b) => a * b.Inverse();
 
     /// <summary>x^k for integer k (negative k through <see cref="Inverse"/>).</summary>
@@ -176,6 +186,7 @@ public sealed class ThetaSeries
         return s * Math.Pow(theta, Valuation);
     }
 
+    /// <inheritdoc/>
     public override string ToString()
     {
         var terms = _c.Select((x, i) => (x, i)).Where(t => !t.x.IsZero).Select(t => $"({t.x})*theta^{Valuation + t.i}");

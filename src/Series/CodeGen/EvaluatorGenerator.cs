@@ -21,8 +21,12 @@ public static class EvaluatorGenerator
     /// <summary>The evaluators checked in under <see cref="CheckedInFolder"/>: file name and spec.</summary>
     public static IReadOnlyList<(string FileName, EvaluatorSpec Spec)> CheckedIn { get; } =
     [
+        ("LayerLawOrder0.cs", new EvaluatorSpec(24, 0, EvaluatorSpec.DefaultNamespace, "LayerLawOrder0")),
         ("LayerLawOrder1.cs", new EvaluatorSpec(24, 1, EvaluatorSpec.DefaultNamespace, "LayerLawOrder1")),
         ("LayerLawOrder2.cs", new EvaluatorSpec(36, 2, EvaluatorSpec.DefaultNamespace, "LayerLawOrder2")),
+        ("LayerLawOrder3.cs", new EvaluatorSpec(24, 3, EvaluatorSpec.DefaultNamespace, "LayerLawOrder3")),
+        ("LayerLawOrder4.cs", new EvaluatorSpec(24, 4, EvaluatorSpec.DefaultNamespace, "LayerLawOrder4")),
+        ("LayerLawOrder5.cs", new EvaluatorSpec(24, 5, EvaluatorSpec.DefaultNamespace, "LayerLawOrder5")),
     ];
 
     /// <summary>Derives, analyses and emits the evaluator for <paramref name="spec"/>.</summary>

@@ -18,6 +18,7 @@ public enum Quantity
 /// <summary>One exact coefficient c_{jk} of θ^j ε^k (ε = 1/n).</summary>
 public sealed record SeriesTerm(int ThetaPower, int InvNPower, PiLaurent Coefficient)
 {
+    /// <summary>The coefficient as a double.</summary>
     public double Value => Coefficient.ToDouble();
 }
 
@@ -59,13 +60,19 @@ public sealed record ClosedFormTerm(int InvNPower, JPolynomial Numerator, int DP
 /// </summary>
 public sealed class DerivationResult
 {
+    /// <summary>Highest power of θ derived.</summary>
     public int ThetaOrder { get; }
     /// <summary>The activation φ_s the law was derived for.</summary>
     public Activation Activation { get; internal init; } = Activation.Relu;
+    /// <summary>Highest power of ε = 1/n derived.</summary>
     public int NOrder { get; }
+    /// <summary>The terms c_{jk} θ^j ε^k of the drift μ − ln sin²θ.</summary>
     public IReadOnlyList<SeriesTerm> Drift { get; }
+    /// <summary>The terms of σ².</summary>
     public IReadOnlyList<SeriesTerm> Variance { get; }
+    /// <summary>The closed form in J's of each ε^k coefficient of the drift (valid on 0 &lt; θ &lt; π).</summary>
     public IReadOnlyList<ClosedFormTerm> DriftClosedForm { get; }
+    /// <summary>The closed form in J's of each ε^k coefficient of σ².</summary>
     public IReadOnlyList<ClosedFormTerm> VarianceClosedForm { get; }
 
     internal DerivationResult(int thetaOrder, int nOrder, IReadOnlyList<SeriesTerm> drift, IReadOnlyList<SeriesTerm> variance,
@@ -82,6 +89,7 @@ public sealed class DerivationResult
         _ => Drift.Where(t => t.ThetaPower == 0).Select(t => t with { Coefficient = -t.Coefficient }).ToList(),
     };
 
+    /// <summary>The closed forms of the drift or σ² (empty for ρ).</summary>
     public IReadOnlyList<ClosedFormTerm> ClosedForm(Quantity q) => q switch
     {
         Quantity.Drift => DriftClosedForm,

@@ -6,6 +6,7 @@ namespace Degeneracy.Series.Derivation;
 /// <summary>Builds docs/DERIVATION.md: the derived series and closed forms, and every published coefficient checked.</summary>
 public static class DerivationReport
 {
+    /// <summary>The Markdown of docs/DERIVATION.md (ReLU) at the given θ-order and n-order.</summary>
     public static string Build(int thetaOrder = 4, int nOrder = 2) => Build(thetaOrder, nOrder, JFunctions.Activation.Relu);
 
     /// <summary>The same document for the activation φ_s; for s ≠ 0 the published (ReLU) formulas are not checked, and the

@@ -10,6 +10,7 @@ namespace Degeneracy.Series.Derivation;
 /// </summary>
 public sealed record LogSeries(BivariateSeries Series, Rational LnTheta, Rational LnEps)
 {
+    /// <summary>True when the expansion has a ln θ or ln ε term.</summary>
     public bool HasLogs => !LnTheta.IsZero || !LnEps.IsZero;
 }
 

@@ -6,6 +6,7 @@ namespace Degeneracy.Series.Derivation;
 /// <summary>One compared coefficient of θ^j ε^k: the formula's exact value, the derivation's, and whether they agree.</summary>
 public sealed record CoefficientComparison(int ThetaPower, int InvNPower, PiLaurent Formula, PiLaurent Derived)
 {
+    /// <summary>True when the formula's coefficient equals the derivation's exactly.</summary>
     public bool Match => Formula == Derived;
 }
 
@@ -13,7 +14,9 @@ public sealed record CoefficientComparison(int ThetaPower, int InvNPower, PiLaur
 public sealed record FormulaCheckResult(Quantity Quantity, string Formula, int ThetaOrder, int NOrder,
     IReadOnlyList<CoefficientComparison> Coefficients, IReadOnlyList<string> Notes)
 {
+    /// <summary>True when every coefficient matches and there are no notes.</summary>
     public bool AllMatch => Coefficients.All(c => c.Match) && Notes.Count == 0;
+    /// <summary>Number of mismatched coefficients plus notes.</summary>
     public int MismatchCount => Coefficients.Count(c => !c.Match) + Notes.Count;
 }
 

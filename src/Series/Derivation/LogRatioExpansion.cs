@@ -20,6 +20,7 @@ public sealed class LogRatioExpansion
     public JPolynomial[] Mean { get; }
     /// <summary>v_k, k = 0 … K (v_0 = 0).</summary>
     public JPolynomial[] Variance { get; }
+    /// <summary>The 1/n order of this expansion.</summary>
     public int Order { get; }
 
     private LogRatioExpansion(int order, JPolynomial[] mean, JPolynomial[] variance) { Order = order; Mean = mean; Variance = variance; }

@@ -40,6 +40,7 @@ public sealed class SampleMeanMoments
         _activation = activation;
     }
 
+    /// <summary>The 1/n order of these moments.</summary>
     public int Order => _order;
 
     /// <summary>E[δa^i δb^j δc^k] as coefficients of ε^0 … ε^K.</summary>

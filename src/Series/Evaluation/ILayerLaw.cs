@@ -17,6 +17,7 @@ public interface ILayerLaw
 /// <summary>Argument checks shared by every evaluator.</summary>
 public static class LawArguments
 {
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> unless 0 ≤ θ ≤ π and n is finite and ≥ 2.</summary>
     public static void Check(double theta, double n)
     {
         if (!(theta >= 0 && theta <= Math.PI))

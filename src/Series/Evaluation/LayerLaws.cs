@@ -5,10 +5,9 @@ namespace Degeneracy.Series.Evaluation;
 
 /// <summary>
 /// The per-layer laws the library offers: <see cref="Series(int)"/>, the derived law Σ_k ε^k m_k(θ) to a chosen order
-/// in ε = 1/n (orders 1 and 2 from the generated evaluators checked in under Evaluation/Generated; other orders are
-/// generated at θ-order 24 and compiled in-process with Roslyn on first use, which takes seconds at orders 3–5), and
-/// <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of docs/THEORY.md §3 evaluated stably.
-/// Instances are cached and thread-safe.
+/// in ε = 1/n (0 … 5, each a generated evaluator checked in under Evaluation/Generated: no code is generated or
+/// compiled at run time), and <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of docs/THEORY.md §3
+/// evaluated stably. Instances are cached and thread-safe.
 /// </summary>
 public static class LayerLaws
 {
@@ -21,13 +20,18 @@ public static class LayerLaws
             throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
         return SeriesCache.GetOrAdd(nOrder, k => k switch
         {
+            0 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder0.ThetaOrder, 0, Generated.LayerLawOrder0.Mu,
+                Generated.LayerLawOrder0.Drift, Generated.LayerLawOrder0.Sigma2, Generated.LayerLawOrder0.Rho),
             1 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder1.ThetaOrder, 1, Generated.LayerLawOrder1.Mu,
                 Generated.LayerLawOrder1.Drift, Generated.LayerLawOrder1.Sigma2, Generated.LayerLawOrder1.Rho),
             2 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder2.ThetaOrder, 2, Generated.LayerLawOrder2.Mu,
                 Generated.LayerLawOrder2.Drift, Generated.LayerLawOrder2.Sigma2, Generated.LayerLawOrder2.Rho),
-            // Same generator as the checked-in classes (switch points chosen from error estimates), compiled at run
-            // time (the closed forms lose digits like θ^{-4k} near 0, so the switch must come from error estimates).
-            _ => CodeGen.EvaluatorCompiler.Build(new CodeGen.EvaluatorSpec(24, k, ClassName: $"LayerLawOrder{k}Runtime")),
+            3 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder3.ThetaOrder, 3, Generated.LayerLawOrder3.Mu,
+                Generated.LayerLawOrder3.Drift, Generated.LayerLawOrder3.Sigma2, Generated.LayerLawOrder3.Rho),
+            4 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder4.ThetaOrder, 4, Generated.LayerLawOrder4.Mu,
+                Generated.LayerLawOrder4.Drift, Generated.LayerLawOrder4.Sigma2, Generated.LayerLawOrder4.Rho),
+            _ => new CodeGen.GeneratedLaw(Generated.LayerLawOrder5.ThetaOrder, 5, Generated.LayerLawOrder5.Mu,
+                Generated.LayerLawOrder5.Drift, Generated.LayerLawOrder5.Sigma2, Generated.LayerLawOrder5.Rho),
         });
     }
 

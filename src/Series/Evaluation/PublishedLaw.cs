@@ -55,6 +55,7 @@ public sealed class PublishedLaw : ILayerLaw
         }
     }
 
+    /// <inheritdoc/>
     public string Name => "paper";
 
     /// <summary>Switch points (series below) of ln(D/sin²θ), K/D² and K₂/D.</summary>

@@ -37,7 +37,9 @@ public sealed class OneStepLawTable
     /// <summary>Cells J of the continuous part.</summary>
     public int Cells { get; }
 
+    /// <summary>Smallest width n tabulated.</summary>
     public int MinWidth { get; }
+    /// <summary>Largest width n tabulated.</summary>
     public int MaxWidth { get; }
 
     /// <summary>True when width n is tabulated.</summary>

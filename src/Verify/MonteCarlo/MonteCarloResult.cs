@@ -31,6 +31,30 @@ public sealed class MonteCarloResult
         LayerSamples = layerSamples;
         FirstSample = firstSample;
         Layers = Enumerable.Range(0, configuration.Depth).Select(Summarise).ToList();
+        CheckConsistent(configuration, state, Layers);
+    }
+
+    /// <summary>
+    /// Every layer must account for every covered sample: Count_ℓ = Count_{ℓ−1} − Degenerate_ℓ with Count_0 the samples
+    /// in the covered blocks, the histogram must hold Count_ℓ values, and the moments must be finite.
+    /// </summary>
+    private static void CheckConsistent(MonteCarloConfiguration configuration, MonteCarloState state, IReadOnlyList<LayerStatistics> layers)
+    {
+        long expected = 0;
+        foreach (var range in state.Coverage)
+            expected += Math.Max(0, Math.Min(range.End * MonteCarloState.BlockSize, configuration.Samples) - range.Start * MonteCarloState.BlockSize);
+        long covered = expected;
+        for (int l = 0; l < layers.Count; l++)
+        {
+            var layer = layers[l];
+            expected -= layer.Degenerate;
+            if (layer.Count != expected || state.Layers[l].Histogram.Count != expected)
+                throw new ArgumentException(
+                    $"state is inconsistent: layer {l + 1} holds {layer.Count} samples (histogram {state.Layers[l].Histogram.Count}) " +
+                    $"and {layer.Degenerate} newly degenerate, but {covered} covered samples and the layers before it leave {expected}", nameof(state));
+            if (layer.Count > 0 && !(double.IsFinite(layer.Mean) && (layer.Count < 2 || double.IsFinite(layer.Variance))))
+                throw new ArgumentException($"state is inconsistent: layer {l + 1} has non-finite moments", nameof(state));
+        }
     }
 
     /// <summary>What was sampled.</summary>

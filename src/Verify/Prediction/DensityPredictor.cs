@@ -35,10 +35,14 @@ public sealed class DensityPredictor : IAnglePredictor
         TailSds = tailSds;
     }
 
+    /// <inheritdoc/>
     public string Name { get; }
+    /// <summary>Number of grid points.</summary>
     public int GridPoints { get; }
+    /// <summary>Half-width of the grid in standard deviations.</summary>
     public double TailSds { get; }
 
+    /// <inheritdoc/>
     public NetworkPrediction Predict(IReadOnlyList<int> widths, double theta0)
     {
         AngleCoordinates.CheckNetwork(widths, theta0);

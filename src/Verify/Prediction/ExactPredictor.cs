@@ -33,7 +33,9 @@ public sealed class ExactPredictor : IAnglePredictor
         _table = table ?? OneStepLawTable.Default;
     }
 
+    /// <inheritdoc/>
     public string Name => "exact";
+    /// <summary>Grid points of the per-layer measure.</summary>
     public int GridPoints { get; }
 
     /// <summary>The per-layer laws of the last <see cref="Predict"/> call's result are in <see cref="ExactPrediction.Measures"/>.</summary>

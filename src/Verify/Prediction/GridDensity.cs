@@ -47,17 +47,25 @@ public sealed class GridDensity
         Variance = second;
     }
 
+    /// <summary>Left end of the grid.</summary>
     public double Lo { get; }
+    /// <summary>Grid spacing.</summary>
     public double Step { get; }
+    /// <summary>Number of grid points.</summary>
     public int Count => _values.Length;
+    /// <summary>Right end of the grid.</summary>
     public double Hi => X(_values.Length - 1);
+    /// <summary>Density values at the grid points.</summary>
     public IReadOnlyList<double> Values => _values;
 
     /// <summary>Mass reflected at x = 0 in the step that produced this layer.</summary>
     public double ReflectedMass { get; }
 
+    /// <summary>Mean of the density.</summary>
     public double Mean { get; }
+    /// <summary>Variance of the density.</summary>
     public double Variance { get; }
+    /// <summary>Standard deviation of the density.</summary>
     public double Sd => Math.Sqrt(Variance);
 
     /// <summary>x_j.</summary>

@@ -35,8 +35,11 @@ public sealed class LayerMeasure
         Variance = second;
     }
 
+    /// <summary>Number of atoms of the continuous part.</summary>
     public int Count => _masses.Length;
+    /// <summary>Positions of the atoms.</summary>
     public IReadOnlyList<double> Nodes => _nodes;
+    /// <summary>Masses of the atoms.</summary>
     public IReadOnlyList<double> Masses => _masses;
 
     /// <summary>Mass at x = 0 exactly (θ = π/2).</summary>
@@ -45,8 +48,11 @@ public sealed class LayerMeasure
     /// <summary>Probability of the continuous part.</summary>
     public double ContinuousMass => _cumulative[^1];
 
+    /// <summary>Mean of the measure.</summary>
     public double Mean { get; }
+    /// <summary>Variance of the measure.</summary>
     public double Variance { get; }
+    /// <summary>Standard deviation of the measure.</summary>
     public double Sd => Math.Sqrt(Variance);
 
     /// <summary>P(x^ℓ ≤ x), right-continuous; the atom counts from x = 0 on.</summary>

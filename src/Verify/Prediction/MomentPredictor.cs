@@ -15,8 +15,10 @@ public sealed class MomentPredictor(ILayerLaw law, string name = "moment") : IAn
     private static readonly double[] Z = [-2.8569700138728056, -1.3556261799742659, 0, 1.3556261799742659, 2.8569700138728056];
     private static readonly double[] W = [0.011257411327720691, 0.22207592200561266, 0.53333333333333333, 0.22207592200561266, 0.011257411327720691];
 
+    /// <inheritdoc/>
     public string Name { get; } = name;
 
+    /// <inheritdoc/>
     public NetworkPrediction Predict(IReadOnlyList<int> widths, double theta0)
     {
         AngleCoordinates.CheckNetwork(widths, theta0);

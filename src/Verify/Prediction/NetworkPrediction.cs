@@ -6,6 +6,7 @@ namespace Degeneracy.Verify.Prediction;
 /// </summary>
 public class NetworkPrediction
 {
+    /// <summary>A method's per-layer predictions (and densities, for density methods).</summary>
     public NetworkPrediction(string method, IReadOnlyList<LayerPrediction> layers, IReadOnlyList<GridDensity>? densities = null)
     {
         ArgumentNullException.ThrowIfNull(method);

@@ -24,8 +24,10 @@ public sealed class PointPredictor : IAnglePredictor
         _stepVariance = stepVariance;
     }
 
+    /// <inheritdoc/>
     public string Name { get; }
 
+    /// <inheritdoc/>
     public NetworkPrediction Predict(IReadOnlyList<int> widths, double theta0)
     {
         AngleCoordinates.CheckNetwork(widths, theta0);

@@ -27,6 +27,7 @@ public sealed class SmallAngleBlendedLaw : ILayerLaw
         BlendAngle = blendAngle;
     }
 
+    /// <inheritdoc/>
     public string Name => "exact-small-angle";
 
     /// <summary>θ_b.</summary>
@@ -40,6 +41,7 @@ public sealed class SmallAngleBlendedLaw : ILayerLaw
         return c * c;
     }
 
+    /// <inheritdoc/>
     public double Drift(double theta, double n)
     {
         double w = Weight(theta);
@@ -47,6 +49,7 @@ public sealed class SmallAngleBlendedLaw : ILayerLaw
         return w == 0 ? d : d + w * Correction(n).Drift;
     }
 
+    /// <inheritdoc/>
     public double Sigma2(double theta, double n)
     {
         double w = Weight(theta);

@@ -2,14 +2,16 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Degeneracy.Series.CodeGen;
 
-namespace Degeneracy.Series.CodeGen;
+namespace Degeneracy.Cli.CodeGen;
 
 /// <summary>
 /// Compiles generated evaluator source in-process with Roslyn (optimised, into a collectible load context) and returns
-/// its methods as delegates, for orders that have no checked-in evaluator.
+/// its methods as delegates: `codegen`'s check that what it writes compiles and runs. The libraries never compile at run
+/// time (every 1/n order they offer is checked in under src/Series/Evaluation/Generated).
 /// </summary>
-public static class EvaluatorCompiler
+internal static class EvaluatorCompiler
 {
     /// <summary>Generates and compiles the evaluator for <paramref name="spec"/>.</summary>
     public static GeneratedLaw Build(EvaluatorSpec spec) => Compile(EvaluatorGenerator.Generate(spec), spec);
