@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using static Degeneracy.Cli.Json.JsonValues;
 using Degeneracy.Cli.Plotting;
 using Degeneracy.Verify.Batches;
 
@@ -115,11 +116,5 @@ internal static class CdnvCommand
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
     }
 }

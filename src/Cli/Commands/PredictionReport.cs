@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using static Degeneracy.Cli.Json.JsonValues;
 using Degeneracy.Verify;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.Prediction;
@@ -259,11 +260,5 @@ internal sealed class PredictionReport
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using static Degeneracy.Cli.Json.JsonValues;
 using Degeneracy.Verify.Batches;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.Statistics;
@@ -206,18 +207,5 @@ internal static class BatchJson
             }
             c.WriteEndArray();
         }));
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
-    }
-
-    private static byte[] Compact(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var c = new Utf8JsonWriter(buffer)) write(c);
-        return buffer.WrittenSpan.ToArray();
     }
 }

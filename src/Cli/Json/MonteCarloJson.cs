@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using static Degeneracy.Cli.Json.JsonValues;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.Statistics;
 
@@ -187,18 +188,5 @@ internal static class MonteCarloJson
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
-    }
-
-    private static byte[] Compact(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var c = new Utf8JsonWriter(buffer)) write(c);
-        return buffer.WrittenSpan.ToArray();
     }
 }
