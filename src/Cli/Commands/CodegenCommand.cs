@@ -30,6 +30,7 @@ internal static class CodegenCommand
     private static int Run(CliContext ctx, string outDir, int thetaOrder, int nOrder, string ns, string? cls)
     {
         var spec = new EvaluatorSpec(thetaOrder, nOrder, ns, cls ?? $"LayerLawOrder{nOrder}");
+        OptionCheck.ClosedFormCost(nOrder);
         try { spec.Validate(); }
         catch (ArgumentException e) { throw new BadInputException((e.ParamName == "ClassName" ? "--class: " : "--namespace: ") + BadInputException.Plain(e), e); }
         OptionCheck.That(!string.IsNullOrWhiteSpace(outDir), "--out must name a folder.");

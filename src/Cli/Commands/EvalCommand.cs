@@ -50,6 +50,7 @@ internal static class EvalCommand
             OptionCheck.That(t >= 0 && t <= Math.PI, $"--theta must lie in [0, π]; got {D(t)}.");
         foreach (var x in ns)
             OptionCheck.That(x >= 2, $"--n must be a finite width ≥ 2; got {D(x)}.");
+        if (!published) PrepareSeries(ctx, nOrder);
         ILayerLaw law = published ? LayerLaws.Paper : LayerLaws.Series(nOrder);
 
         var rows = new List<(double? Theta, double N, double Value)>();
@@ -114,6 +115,20 @@ internal static class EvalCommand
 
     private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Above the checked-in n-orders (0 … 5) the law comes from a generated, compiled and cached evaluator: refuses up
+    /// front (time/memory guard of the closed forms) when none is cached and generating one would cost too much.
+    /// </summary>
+    internal static void PrepareSeries(CliContext ctx, int nOrder)
+    {
+        if (nOrder <= LayerLaws.CheckedInMaxOrder) return;
+        CodeGen.EvaluatorCache.Install(ctx);
+        if (!CodeGen.EvaluatorCache.Has(nOrder)) OptionCheck.ClosedFormCost(nOrder);
+    }
+
+    /// <summary>Where the evaluator at this n-order came from: checked-in, cache hit or generated.</summary>
+    internal static string EvaluatorSource(int nOrder) => nOrder <= LayerLaws.CheckedInMaxOrder ? "checked-in" : CodeGen.EvaluatorCache.LastOutcome;
+
     private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows)
     {
         using var ms = new MemoryStream();
@@ -123,6 +138,7 @@ internal static class EvalCommand
             w.WriteString("quantity", quantity);
             w.WriteNumber("nOrder", nOrder);
             w.WriteString("form", form);
+            if (form == "series") w.WriteString("evaluator", EvaluatorSource(nOrder));
             w.WriteStartArray("values");
             foreach (var (t, n, v) in rows)
             {

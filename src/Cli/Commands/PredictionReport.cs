@@ -68,8 +68,14 @@ internal sealed class PredictionReport
     {
         var predictions = methods.Select(m => PredictionMethods.Create(m, nOrder).Predict(widths, theta0)).ToList();
         var mc = samples is long s ? ReducedChainSampler.Run(widths, theta0, s, seed, collectSamples: true) : null;
-        return new PredictionReport(widths, theta0, predictions, mc);
+        bool usesSeries = methods.Any(m => m is "series" or "moment" or "density" or "exact-small-angle");
+        return new PredictionReport(widths, theta0, predictions, mc) { NOrder = nOrder, Evaluator = usesSeries ? EvalCommand.EvaluatorSource(nOrder) : null };
     }
+
+    /// <summary>The 1/n order of the series law the methods used.</summary>
+    public int NOrder { get; init; } = 1;
+    /// <summary>Where that law's evaluator came from (checked-in, cache hit, generated); null when no method used it.</summary>
+    public string? Evaluator { get; init; }
 
     private static string F(double x, int digits = 4) => x.ToString("F" + digits, CultureInfo.InvariantCulture);
     /// <summary>A CSV number; an undefined statistic (e.g. the variance of fewer than two samples) is an empty field.</summary>
@@ -169,6 +175,8 @@ internal sealed class PredictionReport
             foreach (int n in Widths) w.WriteNumberValue(n);
             w.WriteEndArray();
             w.WriteNumber("theta0", Theta0);
+            w.WriteNumber("nOrder", NOrder);
+            if (Evaluator is not null) w.WriteString("evaluator", Evaluator);
             w.WriteStartArray("warnings");
             foreach (var warning in Warnings) w.WriteStringValue(warning);
             w.WriteEndArray();

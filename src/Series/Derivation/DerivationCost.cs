@@ -6,14 +6,17 @@ namespace Degeneracy.Series.Derivation;
 /// multi-modular engine, whose work is (evaluations) × (products of truncated series) × (series length)²:
 /// evaluations ≈ (⌊J/2⌋ + 3)(⌈K/2⌉ + 3), products ≈ C(2K + 6, 6)(1 + K/2), length W = J + 4K + 3, calibrated on a
 /// 2-core machine (docs/BENCHMARKS.md: about ×3 per 1/n order at K ≈ 5–8). The symbolic closed forms in J's (needed
-/// only by --closed-form and by evaluator generation) grow faster, about ×3.5 per order from 3 s at K = 5.
+/// only by --closed-form and by evaluator generation) grow much faster: 3 s at K = 5, about a minute at K = 6, ×22 per order beyond.
 /// Limits: <see cref="MaxSeconds"/> (default 600 s, environment variable DEGENERACY_MAX_SECONDS) and
 /// <see cref="MaxBytes"/> (default 8 GB, DEGENERACY_MAX_MEMORY_GB).
 /// </summary>
 public static class DerivationCost
 {
-    /// <summary>CPU seconds per unit of work of the modular engine (calibrated: θ⁸ n⁻⁵ ≈ 1.9 s CPU).</summary>
-    private const double SecondsPerUnit = 1.9 / 9.1e7;
+    /// <summary>Wall seconds per unit of work of the modular engine on 2 cores (calibrated on θ⁸n⁻⁵, θ⁴n⁻⁷, θ⁰n⁻⁸, θ⁴n⁻⁸).</summary>
+    private const double SecondsPerUnit = 0.7e-9;
+
+    /// <summary>Fixed part of the estimate (start-up, exact J-series inputs at low order).</summary>
+    private const double FixedSeconds = 0.5;
 
     /// <summary>Time guard in seconds: DEGENERACY_MAX_SECONDS when set to a positive number, else 600.</summary>
     public static double MaxSeconds => ReadEnv("DEGENERACY_MAX_SECONDS", 600);
@@ -34,7 +37,7 @@ public static class DerivationCost
         double K = nOrder, w = thetaOrder + 4 * K + 3;
         double evaluations = (thetaOrder / 2 + 3) * (Math.Ceiling(K / 2) + 3);
         double products = Binomial(2 * nOrder + 6, 6) * (1 + K / 2);
-        return SecondsPerUnit * evaluations * products * w * w / 2;
+        return FixedSeconds + SecondsPerUnit * evaluations * products * w * w / 2;
     }
 
     /// <summary>Estimated peak memory in bytes of the exact series (the modular engine keeps O(products·W) words).</summary>
@@ -44,11 +47,15 @@ public static class DerivationCost
         return 1.5e8 + 2 * Binomial(2 * nOrder + 3, 3) * (K + 1) * w * 8 * 4;
     }
 
-    /// <summary>Estimated seconds of the symbolic closed forms in J's to order n^{−K} (about 3 s at K = 5, ×3.5 per order).</summary>
-    public static double ClosedFormSeconds(int nOrder) => 3.0 * Math.Pow(3.5, nOrder - 5);
+    /// <summary>
+    /// Estimated seconds of the symbolic closed forms in J's to order n^{−K}: measured 0.9 s at K = 4, 2.8 s at K = 5 and
+    /// 63 s at K = 6 (CPU, single-threaded), so ×3.5 per order up to 5 and ×22 per order beyond (the sum over set
+    /// partitions of the sample-mean moments).
+    /// </summary>
+    public static double ClosedFormSeconds(int nOrder) => nOrder <= 5 ? 3.0 * Math.Pow(3.5, nOrder - 5) : 3.0 * Math.Pow(22, nOrder - 5);
 
-    /// <summary>Estimated peak bytes of the symbolic closed forms (about 0.3 GB at K = 5, ×3 per order).</summary>
-    public static double ClosedFormBytes(int nOrder) => 3e8 * Math.Pow(3, nOrder - 5);
+    /// <summary>Estimated peak bytes of the symbolic closed forms (67 MB at K = 5, 80 MB at K = 6; ×2 per order assumed).</summary>
+    public static double ClosedFormBytes(int nOrder) => 1e8 * Math.Pow(2, nOrder - 5);
 
     /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="argument"/> when the series through
