@@ -25,9 +25,9 @@ internal static class OptionCheck
     /// The time/memory guard of the exact series through θ^J n^{−K} (<see cref="Series.Derivation.DerivationCost"/>), decided
     /// before any work: one line with the estimate and the limit, as bad input of --n-order.
     /// </summary>
-    public static void SeriesCost(int thetaOrder, int nOrder)
+    public static void SeriesCost(int thetaOrder, int nOrder, JFunctions.Activation? activation = null)
     {
-        var c = Series.Derivation.DerivationCost.SeriesSeconds(thetaOrder, nOrder);
+        var c = Series.Derivation.DerivationCost.SeriesSeconds(thetaOrder, nOrder, activation ?? JFunctions.Activation.Relu);
         var b = Series.Derivation.DerivationCost.SeriesBytes(thetaOrder, nOrder);
         if (Series.Derivation.DerivationCost.Refusal(c, b, $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
             throw new BadInputException("--n-order: " + why);

@@ -132,12 +132,20 @@ public static class Derivation
         ArgumentNullException.ThrowIfNull(activation);
         if (thetaOrder < 0 || thetaOrder > MaxThetaOrder)
             throw new ArgumentOutOfRangeException(nameof(thetaOrder), thetaOrder, $"thetaOrder must be an integer in [0, {MaxThetaOrder}].");
-        DerivationCost.Check(thetaOrder, nOrder, nameof(nOrder));
+        DerivationCost.Check(thetaOrder, nOrder, activation, nameof(nOrder));
         var drift = new List<SeriesTerm>();
         var variance = new List<SeriesTerm>();
         var m0 = ClosedFormSeries.InfiniteWidthDrift(thetaOrder, activation);
         PiLaurent[][] md = [], mv = [];
-        if (nOrder >= 1)
+        if (nOrder >= 1 && DerivationCost.UsesSmallAngleLaw(thetaOrder, nOrder, activation))
+        {
+            // θ⁰ only: the exact small-angle law's expansions (drift θ⁰ = −ρ(n), σ²(0, n)); tests check the engine agrees.
+            var rho = SmallAngle.SmallAngleLaw.RhoSeries(nOrder);
+            var v0 = SmallAngle.SmallAngleLaw.VarianceSeries(nOrder);
+            md = Enumerable.Range(1, nOrder).Select(k => new[] { (PiLaurent)(-rho[k]) }).ToArray();
+            mv = Enumerable.Range(1, nOrder).Select(k => new[] { (PiLaurent)v0[k] }).ToArray();
+        }
+        else if (nOrder >= 1)
         {
             try { (md, mv) = Modular.ModularLogRatio.Derive(thetaOrder, nOrder, activation); }
             catch (NotSupportedException) { (md, mv) = BySubstitution(thetaOrder, nOrder, activation); }

@@ -40,6 +40,20 @@ public static class DerivationCost
         return FixedSeconds + SecondsPerUnit * evaluations * products * w * w / 2;
     }
 
+    /// <summary>
+    /// As <see cref="SeriesSeconds(int, int)"/> for an activation: at θ-order 0 for ReLU the coefficients come from the exact
+    /// small-angle law (polygamma expansions, milliseconds to order <see cref="SmallAngleSeriesMaxOrder"/>).
+    /// </summary>
+    public static double SeriesSeconds(int thetaOrder, int nOrder, JFunctions.Activation activation) =>
+        UsesSmallAngleLaw(thetaOrder, nOrder, activation) ? 0.05 : SeriesSeconds(thetaOrder, nOrder);
+
+    /// <summary>Highest n-order the θ⁰ route through the exact small-angle law is used for.</summary>
+    public const int SmallAngleSeriesMaxOrder = 200;
+
+    /// <summary>True when the θ⁰ coefficients come from the exact small-angle law (ReLU, θ-order 0, n-order ≤ 200).</summary>
+    public static bool UsesSmallAngleLaw(int thetaOrder, int nOrder, JFunctions.Activation activation) =>
+        thetaOrder == 0 && activation.IsRelu && nOrder <= SmallAngleSeriesMaxOrder;
+
     /// <summary>Estimated peak memory in bytes of the exact series (the modular engine keeps O(products·W) words).</summary>
     public static double SeriesBytes(int thetaOrder, int nOrder)
     {
@@ -61,14 +75,18 @@ public static class DerivationCost
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="argument"/> when the series through
     /// θ^J n^{−K} would exceed a guard; the message says the estimate and the limit.
     /// </summary>
-    public static void Check(int thetaOrder, int nOrder, string argument = "nOrder")
+    public static void Check(int thetaOrder, int nOrder, string argument = "nOrder") => Check(thetaOrder, nOrder, JFunctions.Activation.Relu, argument);
+
+    /// <summary>As <see cref="Check(int, int, string)"/> for an activation.</summary>
+    public static void Check(int thetaOrder, int nOrder, JFunctions.Activation activation, string argument = "nOrder")
     {
+        ArgumentNullException.ThrowIfNull(activation);
         if (nOrder < 0) throw new ArgumentOutOfRangeException(argument, nOrder, "the 1/n order must be a non-negative integer.");
-        if (Refusal(SeriesSeconds(thetaOrder, nOrder), SeriesBytes(thetaOrder, nOrder), $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
+        if (Refusal(SeriesSeconds(thetaOrder, nOrder, activation), SeriesBytes(thetaOrder, nOrder), $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
             throw new ArgumentOutOfRangeException(argument, nOrder, why);
     }
 
-    /// <summary>As <see cref="Check"/> for the symbolic closed forms to order n^{−K}.</summary>
+    /// <summary>As <see cref="Check(int, int, string)"/> for the symbolic closed forms to order n^{−K}.</summary>
     public static void CheckClosedForms(int nOrder, string argument = "nOrder")
     {
         if (nOrder < 0) throw new ArgumentOutOfRangeException(argument, nOrder, "the 1/n order must be a non-negative integer.");
