@@ -9,7 +9,7 @@ namespace Degeneracy.Verify.Prediction;
 /// <item><c>linear</c>: Approximation 1, x^{ℓ+1} = x^ℓ − (2/(3π))θ^ℓ − ρ_pub(n); sd by the delta method with σ² = 8/n
 /// (Theorem 3, eq. 6, at θ = 0).</item>
 /// <item><c>paper</c>, <c>series</c>: Algorithm 1, x^{ℓ+1} = μ(θ^ℓ, n) with μ_pub (<see cref="LayerLaws.Paper"/>) or the
-/// derived law at the chosen 1/n order (<see cref="LayerLaws.Series"/>); sd by the delta method
+/// derived law at the chosen 1/n order (<see cref="LayerLaws.Series(int)"/>); sd by the delta method
 /// (<see cref="PointPredictor"/>).</item>
 /// <item><c>moment</c>: Algorithm 1 with the derived law and a second-order moment closure (<see cref="MomentPredictor"/>):
 /// mean and variance of x propagated by Gauss–Hermite quadrature, which removes Algorithm 1's Jensen bias.</item>
