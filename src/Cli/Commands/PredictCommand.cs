@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Degeneracy.Cli.Plotting;
+using Degeneracy.JFunctions;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.Prediction;
 
@@ -7,7 +8,7 @@ namespace Degeneracy.Cli.Commands;
 
 /// <summary>
 /// <c>degeneracy predict --widths SPEC --theta0 T [--method all|NAME,...] [--samples S] [--seed K] [--n-order K]
-/// [--plot FILE.png|.svg] [--format text|json|csv]</c>: per-layer mean and sd of ln sin²θ^ℓ from each method (docs/THEORY.md §4), side by
+/// [--activation A] [--plot FILE.png|.svg] [--format text|json|csv]</c>: per-layer mean and sd of ln sin²θ^ℓ from each method (docs/THEORY.md §4), side by
 /// side with Monte Carlo, the last layer's errors in nats and standard errors, the fraction of pairs collapsed (predicted by
 /// <c>exact</c>, counted by Monte Carlo), and the KS p-values of <c>density</c> and of <c>exact</c>'s continuous part.
 /// </summary>
@@ -26,27 +27,33 @@ internal static class PredictCommand
         var format = CommonOptions.Format("text", "json", "csv");
         var json = CommonOptions.JsonAlias();
         var csv = new Option<bool>("--csv") { Description = "deprecated: use --format csv", Hidden = true };
+        var activation = CommonOptions.Activation();
 
         var cmd = new Command("predict", "Predict ln sin²θ^ℓ layer by layer for a network, optionally against Monte Carlo.");
-        foreach (var option in new Option[] { widths, theta0, method, samples, seed, nOrder, plot, format, json, csv })
+        foreach (var option in new Option[] { widths, theta0, method, samples, seed, nOrder, activation, plot, format, json, csv })
             cmd.Options.Add(option);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(method) ?? "all",
             parse.GetValue(samples), parse.GetValue(seed), parse.GetValue(nOrder), parse.GetValue(plot),
-            CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json), parse.GetValue(csv))));
+            CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json), parse.GetValue(csv)), parse.GetValue(activation)!));
         return cmd;
     }
 
     private static int Run(CliContext ctx, IReadOnlyList<int> widths, double theta0, string methodSpec, long? samples, ulong seed,
-        int nOrder, string? plotPath, string format)
+        int nOrder, string? plotPath, string format, Activation activation)
     {
         BadInputException.Check("--widths/--theta0", () => AngleCoordinates.CheckNetwork(widths, theta0));
         var methods = BadInputException.Check("--method", () => PredictionMethods.ParseList(methodSpec));
+        var omitted = methods.Where(m => !PredictionMethods.Supports(m, activation)).ToList();
+        if (methodSpec.Trim() != "all")
+            OptionCheck.That(omitted.Count == 0, $"--method {string.Join(",", omitted)}: not available for --activation {activation.Name} " +
+                $"({string.Join(", ", PredictionMethods.ReluOnly)} are ReLU only; exact-small-angle needs relu, abs or linear).");
+        methods = methods.Where(m => PredictionMethods.Supports(m, activation)).ToList();
         OptionCheck.That(samples is null || widths.Count <= MonteCarloConfiguration.MaxDepth,
             $"--samples: Monte Carlo supports at most {MonteCarloConfiguration.MaxDepth} layers; the network has {widths.Count}.");
         if (plotPath is not null) PredictionPlot.CheckWritable(plotPath);
         bool json = format == "json", csv = format == "csv";
 
-        var report = PredictionReport.Compute(widths, theta0, methods, nOrder, samples, seed);
+        var report = PredictionReport.Compute(widths, theta0, methods, nOrder, samples, seed, activation, omitted);
         foreach (var warning in report.Warnings) ctx.Err.WriteLine("warning: " + warning);
         if (json) ctx.Out.Write(report.ToJson());
         else if (csv) ctx.Out.Write(report.ToCsv());
