@@ -39,20 +39,33 @@ public static class ActivationSmallAngleLaw
     }
 
     /// <summary>
-    /// Exact coefficients (c_i, d_i), i = 0 … order ≤ 5, of ρ_exact(n; s) ~ Σ c_i n^{−i} and σ²_exact(0, n; s) ~ Σ d_i n^{−i}.
-    /// For s = 0 and s = ±1 they are the polygamma expansions; for other s the delta-method expansion of
-    /// ln R = ln(āb̄ − c̄²) − 2 ln ā about (1, 1, 0), with the exact moments E[λ̃^p] = (1 + s^{2p})/(2E[λ]^p) and Gaussian
-    /// moments, averaged with the exact sample-mean moments (the partition sum of <see cref="SampleMeanMoments"/>).
+    /// Exact coefficients (c_i, d_i), i = 0 … order, of ρ_exact(n; s) ~ Σ c_i n^{−i} and σ²_exact(0, n; s) ~ Σ d_i n^{−i}.
+    /// For s = 0 and s = ±1 they are the polygamma expansions, to any order ≤ <see cref="SmallAngleLaw.MaxSeriesOrder"/>
+    /// (milliseconds at order 60); for other s the delta-method expansion of ln R = ln(āb̄ − c̄²) − 2 ln ā about (1, 1, 0),
+    /// with the exact moments E[λ̃^p] = (1 + s^{2p})/(2E[λ]^p) and Gaussian moments, averaged with the exact sample-mean
+    /// moments (the partition sum of <see cref="SampleMeanMoments"/>), to order ≤ <see cref="MaxOrder"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">order negative or above <see cref="MaxOrder"/>(activation).</exception>
     public static (Rational[] Rho, Rational[] Variance) Series(int order, Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        if (order < 0 || order > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        int max = MaxOrder(activation);
+        if (order < 0 || order > max)
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {max}] for {activation.Name}.");
         if (activation.IsRelu) return (SmallAngleLaw.RhoSeries(order), SmallAngleLaw.VarianceSeries(order));
-        if (activation.Slope.Abs().IsOne) return (PolygammaSeries.DigammaDifference(order), PolygammaSeries.TrigammaSum(order));
+        if (activation.Slope.Abs().IsOne) return (DigammaDifferenceAtN(order), PolygammaSeries.TrigammaSum(order));
         return DeltaMethod(order, activation.Slope);
     }
+
+    /// <summary>The largest order <see cref="Series"/> accepts: <see cref="SmallAngleLaw.MaxSeriesOrder"/> for relu, abs and
+    /// linear (closed-form polygamma route), <see cref="LogRatioExpansion.MaxOrder"/> for other slopes (delta method).</summary>
+    public static int MaxOrder(Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return activation.IsRelu || activation.Slope.Abs().IsOne ? SmallAngleLaw.MaxSeriesOrder : LogRatioExpansion.MaxOrder;
+    }
+
+    private static Rational[] DigammaDifferenceAtN(int order) => PolygammaSeries.DigammaDifference(order);
 
     /// <summary>The delta-method expansion through n^{−K} (K ∈ [0, 5]) for any slope s, including s = 0 and ±1, where it
     /// reproduces the polygamma expansions (a cross-check of the partition sum and the moments).</summary>
