@@ -13,29 +13,20 @@ namespace Degeneracy.Series.SmallAngle;
 /// s = 0 — R = χ²_{k−1}/χ²_k, k ~ Binomial(n, ½) (<see cref="SmallAngleLaw"/>);
 /// s = ±1 — Λ = I and R = χ²_{n−1}/χ²_n exactly: ρ = ψ(n/2) − ψ((n−1)/2), σ² = ψ₁((n−1)/2) + ψ₁(n/2);
 /// other s — R = (āb̄ − c̄²)/ā² with ā, b̄, c̄ the sample means of the iid (λg², λh², λgh)/E[λ], whose 1/n expansion
-/// <see cref="Series"/> is exact order by order (rational in s).
+/// <see cref="Series"/> is exact order by order (rational in s); exact finite-n values by <see cref="SlopeSmallAngleLaw"/>.
 /// </summary>
 public static class ActivationSmallAngleLaw
 {
-    /// <summary>True when exact values at finite n are available (s ∈ {0, −1, 1}).</summary>
-    public static bool HasExactValues(Activation activation)
-    {
-        ArgumentNullException.ThrowIfNull(activation);
-        return activation.IsRelu || activation.Slope.Abs().IsOne;
-    }
-
     /// <summary>
-    /// ρ_exact(n; s) and σ²_exact(0, n; s) for n ≥ 2 and s ∈ {0, −1, 1} (~1e-15 relative); throws
-    /// <see cref="ArgumentException"/> for other s (only <see cref="Series"/> is exact there).
+    /// ρ_exact(n; s) and σ²_exact(0, n; s) for n ≥ 2 and every slope s: closed forms for s ∈ {0, −1, 1} (~1e-15 relative),
+    /// the quadrature of <see cref="SlopeSmallAngleLaw"/> otherwise (~1e-13 absolute).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">n &lt; 2.</exception>
     public static (double Rho, double Variance) Evaluate(int n, Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (n < 2) throw new ArgumentOutOfRangeException(nameof(n), n, "The width n must satisfy 2 ≤ n ≤ int.MaxValue.");
-        if (activation.IsRelu) { var e = SmallAngleLaw.Evaluate(n); return (e.Rho, e.Variance); }
-        if (!HasExactValues(activation))
-            throw new ArgumentException($"exact small-angle values are implemented for relu, abs and linear; for {activation.Name} use the 1/n series.", nameof(activation));
-        return (HalfIntegerPolygamma.DigammaDifference(n), HalfIntegerPolygamma.TrigammaSum(n));
+        return SlopeSmallAngleLaw.Evaluate(n, activation.Slope);
     }
 
     /// <summary>
