@@ -48,4 +48,13 @@ public static class Laws
     /// <example><code>double r = Laws.SmallAngleRho(16); // 0.17364622475158936</code></example>
     /// <exception cref="ArgumentOutOfRangeException">n below 2.</exception>
     public static double SmallAngleRho(int n) => SmallAngleLaw.Rho(n);
+
+    /// <summary>
+    /// Exact finite-n small-angle law for any activation φ_s: (ρ(n; s), σ²(0, n; s)) = (−lim E[L], lim Var[L]) as θ → 0,
+    /// n ≥ 2; closed forms for relu, abs, linear, deterministic quadrature (~1e-13) for other slopes.
+    /// </summary>
+    /// <example><code>var (rho, s2) = Laws.SmallAngle(4, Degeneracy.JFunctions.Activation.Parse("leaky:1/100"));</code></example>
+    /// <exception cref="ArgumentOutOfRangeException">n below 2.</exception>
+    public static (double Rho, double Variance) SmallAngle(int n, Degeneracy.JFunctions.Activation? activation = null) =>
+        ActivationSmallAngleLaw.Evaluate(n, activation ?? Degeneracy.JFunctions.Activation.Relu);
 }
