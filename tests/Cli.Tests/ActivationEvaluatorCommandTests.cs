@@ -93,7 +93,6 @@ public class ActivationEvaluatorCommandTests
     [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "exact", "--activation", "abs")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "exact", "--activation", "abs")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "series,paper", "--activation", "leaky:1/100")]
-    [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "exact-small-angle", "--activation", "leaky:1/2")]
     [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--activation", "leaky:abc")]
     public void ReluOnlyForms_WithAnotherActivation_ExitTwoWithOneLine(params string[] args)
     {

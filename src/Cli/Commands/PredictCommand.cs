@@ -78,7 +78,7 @@ internal static class PredictCommand
         var omitted = methods.Where(m => !PredictionMethods.Supports(m, activation)).ToList();
         if (methodSpec.Trim() != "all")
             OptionCheck.That(omitted.Count == 0, $"--method {string.Join(",", omitted)}: not available for --activation {activation.Name} " +
-                $"({string.Join(", ", PredictionMethods.ReluOnly)} are ReLU only; exact-small-angle needs relu, abs or linear).");
+                $"({string.Join(", ", PredictionMethods.ReluOnly)} are ReLU only).");
         return (methods.Where(m => PredictionMethods.Supports(m, activation)).ToList(), omitted);
     }
 

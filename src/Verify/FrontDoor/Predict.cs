@@ -20,7 +20,7 @@ public static class Predict
 
     /// <summary>
     /// Mean and sd of ln sin²θ^ℓ at every layer for a network with the activation φ_s (relu, abs, linear, leaky:S) by
-    /// <paramref name="method"/>: infinite, linear, series, moment, density for every s, exact-small-angle for relu/abs/linear;
+    /// <paramref name="method"/>: infinite, linear, series, moment, density, exact-small-angle for every s;
     /// paper and exact are ReLU only (see <see cref="MethodsFor"/>).
     /// </summary>
     /// <example><code>var p = Predict.Network([16, 16, 16], Math.PI / 2, Activation.Abs, "moment"); double last = p.Final.Mean;</code></example>

@@ -1,6 +1,5 @@
 using Degeneracy.JFunctions;
 using Degeneracy.Series.Evaluation;
-using Degeneracy.Series.SmallAngle;
 
 namespace Degeneracy.Verify.Prediction;
 
@@ -46,7 +45,7 @@ public static class PredictionMethods
     }
 
     /// <summary>Methods that exist for ReLU only: <c>paper</c> (the published ReLU formulas) and <c>exact</c> (the ReLU
-    /// finite-width one-step law); <c>exact-small-angle</c> also needs exact small-angle values (relu, abs, linear).</summary>
+    /// finite-width one-step law).</summary>
     public static IReadOnlyList<string> ReluOnly { get; } = ["paper", "exact"];
 
     /// <summary>True when <paramref name="name"/> is available for <paramref name="activation"/>.</summary>
@@ -55,7 +54,6 @@ public static class PredictionMethods
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(activation);
         if (activation.IsRelu) return Names.Contains(name);
-        if (name == "exact-small-angle") return ActivationSmallAngleLaw.HasExactValues(activation);
         return Names.Contains(name) && !ReluOnly.Contains(name);
     }
 
@@ -64,7 +62,7 @@ public static class PredictionMethods
     /// For s ≠ 0: <c>infinite</c> steps x by the ε⁰ term of the derived drift (cos θ' = 2J̄_{1,1}(θ), evaluated stably);
     /// <c>linear</c> is x' = x + c₁θ − ρ(n; s) with c₁ the θ¹ coefficient of that drift and ρ(n; s) = −Drift(0, n), sd² per
     /// step σ²(0, n; s), both from the derived law; <c>series</c>, <c>moment</c>, <c>density</c> use
-    /// <see cref="LayerLaws.Series(int, Activation)"/>; <c>exact-small-angle</c> needs exact small-angle values.
+    /// <see cref="LayerLaws.Series(int, Activation)"/>; <c>exact-small-angle</c> blends in the exact small-angle law of φ_s.
     /// </summary>
     /// <exception cref="ArgumentException">Unknown name, n-order outside [0, 5], or a method not available for φ_s
     /// (<see cref="Supports"/>).</exception>
@@ -74,7 +72,7 @@ public static class PredictionMethods
         ArgumentNullException.ThrowIfNull(activation);
         if (activation.IsRelu) return Create(name, nOrder, gridPoints);
         if (Names.Contains(name) && !Supports(name, activation))
-            throw new ArgumentException($"method '{name}' is not available for the activation {activation.Name} ({(ReluOnly.Contains(name) ? "ReLU only" : "no exact small-angle values for this slope")}).", nameof(name));
+            throw new ArgumentException($"method '{name}' is not available for the activation {activation.Name} (ReLU only).", nameof(name));
         var law = LayerLaws.Series(nOrder, activation);
         switch (name)
         {

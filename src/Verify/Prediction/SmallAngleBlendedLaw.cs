@@ -18,14 +18,12 @@ public sealed class SmallAngleBlendedLaw : ILayerLaw
 
     /// <param name="baseLaw">The law used away from θ = 0.</param>
     /// <param name="blendAngle">θ_b ∈ (0, π]: where the exact correction has faded out.</param>
-    /// <param name="activation">φ_s whose exact small-angle values are used (default ReLU; needs
-    /// <see cref="ActivationSmallAngleLaw.HasExactValues"/>); the base law must be that activation's.</param>
+    /// <param name="activation">φ_s whose exact small-angle values are used (default ReLU); the base law must be that
+    /// activation's.</param>
     public SmallAngleBlendedLaw(ILayerLaw baseLaw, double blendAngle = Math.PI / 2, JFunctions.Activation? activation = null)
     {
         ArgumentNullException.ThrowIfNull(baseLaw);
         Activation = activation ?? JFunctions.Activation.Relu;
-        if (!ActivationSmallAngleLaw.HasExactValues(Activation))
-            throw new ArgumentException($"exact small-angle values are not available for {Activation.Name}.", nameof(activation));
         if (!(blendAngle > 0 && blendAngle <= Math.PI))
             throw new ArgumentOutOfRangeException(nameof(blendAngle), blendAngle, "blendAngle must lie in (0, pi]");
         _base = baseLaw;
