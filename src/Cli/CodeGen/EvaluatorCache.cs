@@ -37,7 +37,7 @@ internal static class EvaluatorCache
     /// <summary>What the last <see cref="Get(CliContext, int)"/> did: "checked-in", "cache hit", "generated" or "rebuilt (…)".</summary>
     public static string LastOutcome { get; private set; } = "";
 
-    /// <summary>Makes <see cref="LayerLaws.Series"/> use this cache above n-order 5 (progress shown on ctx's terminal).</summary>
+    /// <summary>Makes <see cref="LayerLaws.Series(int)"/> use this cache above n-order 5 (progress shown on ctx's terminal).</summary>
     public static void Install(CliContext ctx) => LayerLaws.HigherOrderSource = k => Get(ctx, k);
 
     /// <summary>The spec of the cached evaluator at n-order <paramref name="nOrder"/>.</summary>

@@ -48,7 +48,7 @@ public static class DerivationCost
         UsesSmallAngleLaw(thetaOrder, nOrder, activation) ? 0.05 : SeriesSeconds(thetaOrder, nOrder);
 
     /// <summary>Highest n-order the θ⁰ route through the exact small-angle law is used for.</summary>
-    public const int SmallAngleSeriesMaxOrder = 200;
+    public const int SmallAngleSeriesMaxOrder = SmallAngle.SmallAngleLaw.MaxSeriesOrder;
 
     /// <summary>True when the θ⁰ coefficients come from the exact small-angle law (ReLU, θ-order 0, n-order ≤ 200).</summary>
     public static bool UsesSmallAngleLaw(int thetaOrder, int nOrder, JFunctions.Activation activation) =>
