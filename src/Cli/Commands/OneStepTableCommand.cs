@@ -20,7 +20,7 @@ internal static class OneStepTableCommand
         var widths = new Option<string>("--widths") { Description = "increasing widths in [2, 4096]: single values and ranges a-b, comma-separated", DefaultValueFactory = _ => DefaultWidths };
         var order = CommonOptions.Integer("--order", "K: K + 1 Chebyshev–Lobatto nodes in θ (2 … 64)", 16, 2, 64);
         var cells = CommonOptions.Integer("--cells", "cells of the continuous part (4 … 1024)", 64, 4, 1024);
-        var pairs = new Option<long>("--pairs") { Description = "Gaussian pairs sampled per node (1e4 … 1e11)", DefaultValueFactory = _ => 10_000_000, CustomParser = r => InvariantNumber.ParseLong(r) };
+        var pairs = new Option<long>("--pairs") { Description = "sampling budget per node (1e4 … 1e11): ⌈pairs/n⌉ samples for n ≤ 16, fewer beyond (control variates)", DefaultValueFactory = _ => 10_000_000, CustomParser = r => InvariantNumber.ParseLong(r) };
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var cmd = new Command("one-step-table", "Regenerate the tabulated finite-width one-step law (continuous part) by sampling the exact chain.");

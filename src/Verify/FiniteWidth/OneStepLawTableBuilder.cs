@@ -1,27 +1,45 @@
 using System.Globalization;
-using Degeneracy.Verify.MonteCarlo;
+using Degeneracy.Series.SmallAngle;
 
 namespace Degeneracy.Verify.FiniteWidth;
 
 /// <summary>
-/// Builds <see cref="OneStepLawTable"/> from the exact reduced chain (docs/THEORY.md §1): at each width n and Lobatto node
-/// θ_j it samples one step ⌈pairs/n⌉ times (Philox seed derived from (seed, n, j)), drops collapsed samples and the atom
-/// θ' = π/2 (both exact elsewhere), sorts the rest and records the mean and variance of T = ln sin²θ' − cos²(θ/2) ln sin²θ,
-/// the conditional mean of T in each cell of <see cref="OneStepLawTable.Levels"/> and the cell end points. The node θ = 0
-/// is sampled at θ = 10⁻⁶ (the law moves by O(θ) there); at θ = π the continuous part has vanishing weight and T ≡ 0.
-/// Output depends only on the arguments, not on the thread count.
+/// Builds <see cref="OneStepLawTable"/> by sampling the continuous part of the one-step law directly
+/// (<see cref="OneStepNodeEstimator"/>: activation pattern from its exact conditional law, units in polar form). At each
+/// width n and Lobatto node θ_j it draws <see cref="SamplesAt"/>(n, pairs) samples (seed derived from (seed, n, θ_j)) of
+/// T = ln sin²θ' − cos²(θ/2) ln sin²θ and records the control-variate estimates of E[T] and Var[T] with their standard
+/// errors, and, from the sorted samples mapped affinely onto that mean and variance, the conditional mean, standard
+/// deviation and end points of each cell of <see cref="OneStepLawTable.Levels"/>. The node θ = 0 is sampled at
+/// θ = 10⁻⁶ for its cells; its mean and variance are the exact small-angle values −ρ_exact(n) and σ²_exact(0, n)
+/// (<see cref="SmallAngleLaw"/>; the law moves by O(θ) there). At θ = π the continuous part has vanishing weight and
+/// T ≡ 0. Output depends only on the arguments, not on the thread count.
 /// </summary>
 public static class OneStepLawTableBuilder
 {
     /// <summary>Where the node θ = 0 is sampled.</summary>
     public const double SmallestAngle = 1e-6;
 
+    /// <summary>Fewest samples at a node.</summary>
+    public const long MinSamples = 20_000;
+
+    /// <summary>
+    /// Samples at width n: ⌈pairs/n⌉ for n ≤ 16; beyond, ⌈pairs/n⌉·(16/n)², at least <see cref="MinSamples"/> (the control
+    /// variates remove a fraction of the variance that grows with n, so wide layers need far fewer samples).
+    /// </summary>
+    public static long SamplesAt(int n, long pairs)
+    {
+        long plain = (pairs + n - 1) / n;
+        if (n <= 16) return Math.Max(MinSamples, plain);
+        double scale = 16.0 / n;
+        return Math.Max(MinSamples, (long)Math.Ceiling(plain * scale * scale));
+    }
+
     /// <summary>Writes the table as CSV (comment header, then one row per (n, node)).</summary>
     /// <param name="output">Destination.</param>
     /// <param name="widths">The widths to tabulate, each in [2, 4096], increasing.</param>
     /// <param name="order">K ∈ [2, 64]: K + 1 nodes in θ.</param>
     /// <param name="cells">J ∈ [4, 1024] cells.</param>
-    /// <param name="pairs">Gaussian pairs per node, ∈ [10⁴, 10¹¹] (samples = ⌈pairs/n⌉).</param>
+    /// <param name="pairs">Sampling budget per node, ∈ [10⁴, 10¹¹] (samples: <see cref="SamplesAt"/>).</param>
     /// <param name="seed">Base seed.</param>
     /// <param name="threads">Worker threads (null: all cores).</param>
     /// <param name="progress">Called after each (n, node) with (n, node).</param>
@@ -41,8 +59,10 @@ public static class OneStepLawTableBuilder
         output.WriteLine($"# made by: degeneracy one-step-table --widths {string.Join(',', widths)} --order {order} --cells {cells} --pairs {pairs} --seed {seed}");
         output.WriteLine($"# order {order}");
         output.WriteLine($"# cells {cells}");
-        output.WriteLine("n,node,theta,samples,continuous,rightAngle,meanT,varT," +
-            string.Join(',', Enumerable.Range(0, cells).Select(c => "cell" + c)) + "," + string.Join(',', Enumerable.Range(0, cells + 1).Select(c => "break" + c)));
+        output.WriteLine("# format 2");
+        output.WriteLine("n,node,theta,samples,meanT,seMeanT,varT,seVarT," +
+            string.Join(',', Enumerable.Range(0, cells).Select(c => "cell" + c)) + "," + string.Join(',', Enumerable.Range(0, cells + 1).Select(c => "break" + c))
+            + "," + string.Join(',', Enumerable.Range(0, cells).Select(c => "spread" + c)));
         var nodes = OneStepLawTable.Nodes(order);
         var levels = OneStepLawTable.Levels(cells);
         foreach (int n in widths)
@@ -59,63 +79,53 @@ public static class OneStepLawTableBuilder
         ArgumentNullException.ThrowIfNull(levels);
         int cells = levels.Length - 1;
         var cellMeans = new double[cells];
+        var cellSpreads = new double[cells];
         var breaks = new double[cells + 1];
-        long samples = 0, continuous = 0, rightAngle = 0;
-        double mean = 0, variance = 0;
+        long samples = 0;
+        double mean = 0, variance = 0, meanSe = 0, varianceSe = 0;
         if (!last)
         {
             double sampled = theta == 0 ? SmallestAngle : theta;
-            samples = (pairs + n - 1) / n;
+            samples = SamplesAt(n, pairs);
             ulong nodeSeed = unchecked(seed * 0x9E3779B97F4A7C15UL + (ulong)n * 0x100000001B3UL + (ulong)node * 0xC2B2AE3D27D4EB4FUL);
-            var result = ReducedChainSampler.Run([n], sampled, samples, nodeSeed, threads, collectSamples: true);
-            var values = result.SurvivingSamples(1);
-            double c2 = Math.Cos(0.5 * sampled);
-            double shift = c2 * c2 * OneStepLaw.AngleLog(sampled);
-            var t = new List<double>(values.Length);
-            foreach (double x in values)
+            var estimate = OneStepNodeEstimator.Run(sampled, n, samples, nodeSeed, threads);
+            (mean, meanSe, variance, varianceSe) = (estimate.Mean.Value, estimate.Mean.StdError, estimate.Variance.Value, estimate.Variance.StdError);
+            if (theta == 0)
             {
-                if (x == 0) rightAngle++;
-                else t.Add(x - shift);
+                var exact = SmallAngleLaw.Evaluate(n);
+                (mean, meanSe, variance, varianceSe) = (-exact.Rho, 0, exact.Variance, 0);
             }
-            t.Sort();
-            continuous = t.Count;
-            if (continuous > 0)
+            // The sorted samples mapped affinely onto the estimated mean and variance.
+            double scale = estimate.RawVariance > 0 ? Math.Sqrt(Math.Max(variance, 0) / estimate.RawVariance) : 1;
+            var t = estimate.Sorted;
+            int count = t.Length;
+            double Map(double v) => mean + scale * (v - estimate.RawMean);
+            for (int c = 0; c < cells; c++)
             {
-                foreach (double v in t) mean += v;
-                mean /= continuous;
-                foreach (double v in t) variance += (v - mean) * (v - mean);
-                variance = continuous > 1 ? variance / (continuous - 1) : 0;
-                for (int c = 0; c < cells; c++)
-                {
-                    int a = (int)Math.Floor(levels[c] * continuous), b = (int)Math.Floor(levels[c + 1] * continuous);
-                    if (c == cells - 1) b = (int)continuous;
-                    if (b <= a) cellMeans[c] = t[Math.Min(a, (int)continuous - 1)];
-                    else
-                    {
-                        double s = 0;
-                        for (int i = a; i < b; i++) s += t[i];
-                        cellMeans[c] = s / (b - a);
-                    }
-                }
-                breaks[0] = t[0];
-                breaks[cells] = t[^1];
-                for (int c = 1; c < cells; c++)
-                {
-                    double position = levels[c] * continuous - 0.5;
-                    int i = Math.Clamp((int)Math.Floor(position), 0, (int)continuous - 1);
-                    int k = Math.Min(i + 1, (int)continuous - 1);
-                    double f = Math.Clamp(position - i, 0, 1);
-                    breaks[c] = t[i] + f * (t[k] - t[i]);
-                }
+                int a = (int)Math.Floor(levels[c] * count), b = c == cells - 1 ? count : (int)Math.Floor(levels[c + 1] * count);
+                if (b <= a) { cellMeans[c] = Map(t[Math.Min(a, count - 1)]); continue; }
+                double s = 0, s2 = 0, pivot = t[a];
+                for (int i = a; i < b; i++) { double d = t[i] - pivot; s += d; s2 += d * d; }
+                double m = s / (b - a);
+                cellMeans[c] = Map(pivot + m);
+                cellSpreads[c] = scale * Math.Sqrt(Math.Max(0, s2 / (b - a) - m * m));
+            }
+            breaks[0] = Map(t[0]);
+            breaks[cells] = Map(t[^1]);
+            for (int c = 1; c < cells; c++)
+            {
+                double position = levels[c] * count - 0.5;
+                int i = Math.Clamp((int)Math.Floor(position), 0, count - 1);
+                int k = Math.Min(i + 1, count - 1);
+                double f = Math.Clamp(position - i, 0, 1);
+                breaks[c] = Map(t[i] + f * (t[k] - t[i]));
             }
         }
         string G(double x) => x.ToString("G9", CultureInfo.InvariantCulture);
-        long survived = continuous + rightAngle;
         return string.Join(',', new[]
         {
             n.ToString(CultureInfo.InvariantCulture), node.ToString(CultureInfo.InvariantCulture), G(theta),
-            samples.ToString(CultureInfo.InvariantCulture), continuous.ToString(CultureInfo.InvariantCulture),
-            G(survived > 0 ? (double)rightAngle / survived : 0), G(mean), G(variance),
-        }.Concat(cellMeans.Select(G)).Concat(breaks.Select(G)));
+            samples.ToString(CultureInfo.InvariantCulture), G(mean), G(meanSe), G(variance), G(varianceSe),
+        }.Concat(cellMeans.Select(G)).Concat(breaks.Select(G)).Concat(cellSpreads.Select(G)));
     }
 }
