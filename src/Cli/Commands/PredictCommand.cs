@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Degeneracy.Verify.FiniteWidth;
 using Degeneracy.Cli.Plotting;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.Prediction;
@@ -26,27 +27,39 @@ internal static class PredictCommand
         var format = CommonOptions.Format("text", "json", "csv");
         var json = CommonOptions.JsonAlias();
         var csv = new Option<bool>("--csv") { Description = "deprecated: use --format csv", Hidden = true };
+        var activation = CommonOptions.Activation();
+        activation.Description = "activation φ_s: relu (all methods) or abs (--method exact only)";
 
         var cmd = new Command("predict", "Predict ln sin²θ^ℓ layer by layer for a network, optionally against Monte Carlo.");
-        foreach (var option in new Option[] { widths, theta0, method, samples, seed, nOrder, plot, format, json, csv })
+        foreach (var option in new Option[] { widths, theta0, method, samples, seed, nOrder, plot, format, json, csv, activation })
             cmd.Options.Add(option);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(widths)!, parse.GetValue(theta0), parse.GetValue(method) ?? "all",
             parse.GetValue(samples), parse.GetValue(seed), parse.GetValue(nOrder), parse.GetValue(plot),
-            CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json), parse.GetValue(csv))));
+            CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json), parse.GetValue(csv)), parse.GetValue(activation)!));
         return cmd;
     }
 
     private static int Run(CliContext ctx, IReadOnlyList<int> widths, double theta0, string methodSpec, long? samples, ulong seed,
-        int nOrder, string? plotPath, string format)
+        int nOrder, string? plotPath, string format, JFunctions.Activation activation)
     {
         BadInputException.Check("--widths/--theta0", () => AngleCoordinates.CheckNetwork(widths, theta0));
         var methods = BadInputException.Check("--method", () => PredictionMethods.ParseList(methodSpec));
+        if (!activation.IsRelu)
+        {
+            OptionCheck.That(OneStepLawTable.IsAvailable(activation),
+                $"--activation: predictions are available for relu and abs, not {activation.Name}.");
+            OptionCheck.That(methodSpec.Trim() == "all" || methods.All(m => m == "exact"),
+                $"--activation {activation.Name}: only --method exact supports it.");
+            methods = ["exact"];
+            OptionCheck.That(widths.All(n => n <= OneStepLawTable.For(activation).MaxWidth),
+                $"--widths: the {activation.Name} one-step law is tabulated up to width {OneStepLawTable.For(activation).MaxWidth}.");
+        }
         OptionCheck.That(samples is null || widths.Count <= MonteCarloConfiguration.MaxDepth,
             $"--samples: Monte Carlo supports at most {MonteCarloConfiguration.MaxDepth} layers; the network has {widths.Count}.");
         if (plotPath is not null) PredictionPlot.CheckWritable(plotPath);
         bool json = format == "json", csv = format == "csv";
 
-        var report = PredictionReport.Compute(widths, theta0, methods, nOrder, samples, seed);
+        var report = PredictionReport.Compute(widths, theta0, methods, nOrder, samples, seed, activation);
         foreach (var warning in report.Warnings) ctx.Err.WriteLine("warning: " + warning);
         if (json) ctx.Out.Write(report.ToJson());
         else if (csv) ctx.Out.Write(report.ToCsv());

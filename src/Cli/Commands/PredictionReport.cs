@@ -64,11 +64,21 @@ internal sealed class PredictionReport
     private string WidthSpecText => WidthSpec.Parse(string.Join(',', Widths)).ToString();
 
     public static PredictionReport Compute(IReadOnlyList<int> widths, double theta0, IReadOnlyList<string> methods, int nOrder,
-        long? samples, ulong seed)
+        long? samples, ulong seed, JFunctions.Activation? activation = null)
     {
-        var predictions = methods.Select(m => PredictionMethods.Create(m, nOrder).Predict(widths, theta0)).ToList();
-        var mc = samples is long s ? ReducedChainSampler.Run(widths, theta0, s, seed, collectSamples: true) : null;
-        return new PredictionReport(widths, theta0, predictions, mc);
+        activation ??= JFunctions.Activation.Relu;
+        if (activation.IsRelu)
+        {
+            var predictions = methods.Select(m => PredictionMethods.Create(m, nOrder).Predict(widths, theta0)).ToList();
+            var mc = samples is long s ? ReducedChainSampler.Run(widths, theta0, s, seed, collectSamples: true) : null;
+            return new PredictionReport(widths, theta0, predictions, mc);
+        }
+        // φ_s, s ≠ 0: only the exact method (its own table); Monte Carlo of the φ_s chain.
+        var exact = new ExactPredictor(activation).Predict(widths, theta0);
+        var mcs = samples is long t
+            ? MonteCarloSampler.Run(new MonteCarloConfiguration(widths, theta0, t, seed, activation: activation), new MonteCarloRunOptions { CollectSamples = true })
+            : null;
+        return new PredictionReport(widths, theta0, [exact], mcs);
     }
 
     private static string F(double x, int digits = 4) => x.ToString("F" + digits, CultureInfo.InvariantCulture);

@@ -6,7 +6,7 @@ namespace Degeneracy.Verify.FiniteWidth;
 /// The one-step law at any (θ, n): from <see cref="OneStepLawTable"/> where n is tabulated; for n between tabulated
 /// widths, the cell values interpolated linearly in 1/n between the two nearest; beyond the largest tabulated width, a
 /// Gaussian continuous part with the derived series law (ε², <see cref="LayerLaws.Series"/>) cut at L = −ln sin²θ (x' ≤ 0),
-/// with collapse and the atom still exact.
+/// with collapse and the atom still exact (ReLU only; an abs table serves its own range of widths).
 /// </summary>
 public static class FiniteWidthLaws
 {
@@ -41,8 +41,10 @@ public static class FiniteWidthLaws
             var breaks = a.Breaks.Zip(b.Breaks, Mix).ToArray();
             var spreads = a.CellSpreads.Zip(b.CellSpreads, Mix).ToArray();
             return new OneStepLaw(theta, n, [.. a.CellMasses], cells, breaks, Mix(a.ContinuousMean, b.ContinuousMean),
-                Mix(a.ContinuousVariance, b.ContinuousVariance), spreads);
+                Mix(a.ContinuousVariance, b.ContinuousVariance), spreads, table.Activation.IsRelu);
         }
+        if (!table.Activation.IsRelu)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"the {table.Activation.Name} one-step law is tabulated for widths {table.MinWidth} … {table.MaxWidth}");
         return Gaussian(theta, n, table.Cells);
     }
 

@@ -11,7 +11,7 @@ namespace Degeneracy.Verify.FiniteWidth;
 public sealed class OneStepLaw
 {
     internal OneStepLaw(double theta, int width, double[] cellMasses, double[] cellMeans, double[] breaks,
-        double continuousMean, double continuousVariance, double[] cellSpreads)
+        double continuousMean, double continuousVariance, double[] cellSpreads, bool relu = true)
     {
         CellSpreads = cellSpreads;
         Theta = theta;
@@ -21,8 +21,9 @@ public sealed class OneStepLaw
         Breaks = breaks;
         ContinuousMean = continuousMean;
         ContinuousVariance = Math.Max(0, continuousVariance);
-        Collapse = ActivationPatternLaw.Collapse(theta, width);
-        RightAngle = ActivationPatternLaw.RightAngleGivenSurvival(theta, width);
+        // For φ_s with s ≠ 0 every unit is active in both inputs' images: no collapse, no atom.
+        Collapse = relu ? ActivationPatternLaw.Collapse(theta, width) : 0;
+        RightAngle = relu ? ActivationPatternLaw.RightAngleGivenSurvival(theta, width) : 0;
         RightAngleL = theta == 0 ? double.PositiveInfinity : -AngleLog(theta);
     }
 
@@ -32,7 +33,7 @@ public sealed class OneStepLaw
     /// <summary>n, the width of the layer produced.</summary>
     public int Width { get; }
 
-    /// <summary>P(collapse) = 2¹⁻ⁿ + (n − 1)((π − θ)/2π)ⁿ, exact.</summary>
+    /// <summary>P(collapse) = 2¹⁻ⁿ + (n − 1)((π − θ)/2π)ⁿ for ReLU, exact; 0 for φ_s with s ≠ 0.</summary>
     public double Collapse { get; }
 
     /// <summary>P(θ' = π/2 | no collapse), exact.</summary>

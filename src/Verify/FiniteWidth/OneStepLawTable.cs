@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Degeneracy.JFunctions;
 
 namespace Degeneracy.Verify.FiniteWidth;
 
@@ -21,8 +22,9 @@ public sealed class OneStepLawTable
     internal sealed record Node(double Theta, long Samples, double MeanT, double MeanSe, double VarT, double VarSe, double[] CellsT,
         double[] BreaksT, double[] SpreadsT);
 
-    internal OneStepLawTable(int order, int cells, Dictionary<int, Node[]> byWidth)
+    internal OneStepLawTable(int order, int cells, Dictionary<int, Node[]> byWidth, Activation activation)
     {
+        Activation = activation;
         Order = order;
         Cells = cells;
         _nodes = Nodes(order);
@@ -43,6 +45,9 @@ public sealed class OneStepLawTable
         MaxWidth = byWidth.Keys.Max();
     }
 
+    /// <summary>The activation φ_s the table is for (ReLU or abs).</summary>
+    public Activation Activation { get; }
+
     /// <summary>K: the table has K + 1 nodes in θ.</summary>
     public int Order { get; }
 
@@ -57,16 +62,40 @@ public sealed class OneStepLawTable
     /// <summary>True when width n is tabulated.</summary>
     public bool Contains(int n) => _byWidth.ContainsKey(n);
 
-    private static readonly Lazy<OneStepLawTable> Shipped = new(() =>
+    private static readonly Lazy<OneStepLawTable> Shipped = new(() => Load("one-step-law.csv"));
+    private static readonly Lazy<OneStepLawTable> ShippedAbs = new(() => Load("one-step-law-abs.csv"));
+
+    private static OneStepLawTable Load(string name)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Degeneracy.Verify.one-step-law.csv")
-            ?? throw new InvalidOperationException("the one-step-law table is missing from the assembly");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Degeneracy.Verify." + name)
+            ?? throw new InvalidOperationException($"the one-step-law table {name} is missing from the assembly");
         using var reader = new StreamReader(stream);
         return Parse(reader);
-    });
+    }
 
-    /// <summary>The table shipped with the library.</summary>
+    /// <summary>The ReLU table shipped with the library.</summary>
     public static OneStepLawTable Default => Shipped.Value;
+
+    /// <summary>True when a table is shipped for the activation (ReLU and abs, s = −1).</summary>
+    public static bool IsAvailable(Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return activation.IsRelu || IsEven(activation);
+    }
+
+    /// <summary>The shipped table for ReLU or abs.</summary>
+    /// <exception cref="ArgumentException">Another activation: a leaky slope s ∉ {0, −1} can send θ' past π/2, which the
+    /// transfer operator's coordinate ln sin²θ cannot tell from π − θ', so no table is shipped for it.</exception>
+    public static OneStepLawTable For(Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (activation.IsRelu) return Default;
+        if (IsEven(activation)) return ShippedAbs.Value;
+        throw new ArgumentException($"the exact one-step law is tabulated for relu and abs only, not {activation.Name} (a leaky slope can send θ' past π/2, which ln sin²θ does not distinguish from π − θ')", nameof(activation));
+    }
+
+    /// <summary>φ_{−1} = |x| is even: its law at θ is the law at π − θ, and T = L (no shift).</summary>
+    internal static bool IsEven(Activation activation) => activation.Slope == Symbolic.Rational.MinusOne;
 
     /// <summary>θ_j = (π/2)(1 − cos(πj/K)), j = 0 … K.</summary>
     public static double[] Nodes(int order) =>
@@ -86,7 +115,7 @@ public sealed class OneStepLawTable
             throw new ArgumentOutOfRangeException(nameof(n), n, $"the finite-width law is tabulated for widths {MinWidth} … {MaxWidth}");
         Span<double> b = stackalloc double[nodes.Length];
         Barycentric(theta, b);
-        double shift = Shift(theta);
+        double shift = ShiftFor(theta);
         var cells = new double[Cells];
         var spreads = new double[Cells];
         var breaks = new double[Cells + 1];
@@ -101,14 +130,14 @@ public sealed class OneStepLawTable
             for (int c = 0; c < Cells; c++) spreads[c] += w * node.SpreadsT[c];
             for (int c = 0; c <= Cells; c++) breaks[c] += w * node.BreaksT[c];
         }
-        double variance = theta == Math.PI ? 0 : Math.Exp(LogVarianceAt(theta, nodes));
+        double variance = theta == Math.PI && Activation.IsRelu ? 0 : Math.Exp(LogVarianceAt(theta, nodes));
         for (int c = 0; c < Cells; c++) spreads[c] = Math.Max(0, spreads[c]);
         for (int c = 0; c < Cells; c++) cells[c] -= shift;
         for (int c = 0; c <= Cells; c++) breaks[c] -= shift;
         for (int c = 1; c <= Cells; c++) breaks[c] = Math.Max(breaks[c], breaks[c - 1]);
         var masses = new double[Cells];
         for (int c = 0; c < Cells; c++) masses[c] = _levels[c + 1] - _levels[c];
-        return new OneStepLaw(theta, n, masses, cells, breaks, mean - shift, variance, spreads);
+        return new OneStepLaw(theta, n, masses, cells, breaks, mean - shift, variance, spreads, Activation.IsRelu);
     }
 
     /// <summary>ln Var[T] at θ by barycentric interpolation of ln VarT through the nodes θ_0 … θ_{K−1}.</summary>
@@ -126,6 +155,9 @@ public sealed class OneStepLawTable
         }
         return num / den;
     }
+
+    /// <summary>T − L at θ for this table's activation.</summary>
+    internal double ShiftFor(double theta) => IsEven(Activation) ? 0 : Shift(theta);
 
     /// <summary>sin²(θ/2)·ln sin²θ (0 at θ = 0 and θ = π): T − L.</summary>
     internal static double Shift(double theta)
@@ -161,6 +193,7 @@ public sealed class OneStepLawTable
     {
         ArgumentNullException.ThrowIfNull(reader);
         int order = -1, cells = -1;
+        var activation = Activation.Relu;
         var rows = new Dictionary<int, Node[]>();
         string? line;
         int lineNumber = 0;
@@ -169,6 +202,7 @@ public sealed class OneStepLawTable
             lineNumber++;
             if (line.StartsWith("# order ", StringComparison.Ordinal)) order = int.Parse(line[8..], CultureInfo.InvariantCulture);
             else if (line.StartsWith("# cells ", StringComparison.Ordinal)) cells = int.Parse(line[8..], CultureInfo.InvariantCulture);
+            else if (line.StartsWith("# activation ", StringComparison.Ordinal)) activation = Activation.Parse(line[13..].Trim());
             if (line.Length == 0 || line[0] == '#' || line.StartsWith("n,", StringComparison.Ordinal)) continue;
             if (order < 1 || cells < 1) throw new InvalidDataException($"line {lineNumber}: '# order' and '# cells' must precede the data");
             var f = line.Split(',');
@@ -188,7 +222,8 @@ public sealed class OneStepLawTable
         foreach (var (n, nodes) in rows)
             if (nodes.Any(x => x is null)) throw new InvalidDataException($"width {n} lacks some of the {order + 1} nodes");
         if (rows.Count == 0) throw new InvalidDataException("the table has no rows");
-        return new OneStepLawTable(order, cells, rows);
+        if (!activation.IsRelu && !IsEven(activation)) throw new InvalidDataException($"tables are supported for relu and abs, not {activation.Name}");
+        return new OneStepLawTable(order, cells, rows, activation);
     }
 
     /// <summary>Per-node sample counts and standard errors of E[T] and Var[T] at width n (0 where exact), for reports.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Degeneracy.JFunctions;
 using Degeneracy.Series.SmallAngle;
 
 namespace Degeneracy.Verify.FiniteWidth;
@@ -12,7 +13,9 @@ namespace Degeneracy.Verify.FiniteWidth;
 /// deviation and end points of each cell of <see cref="OneStepLawTable.Levels"/>. The node θ = 0 is sampled at
 /// θ = 10⁻⁶ for its cells; its mean and variance are the exact small-angle values −ρ_exact(n) and σ²_exact(0, n)
 /// (<see cref="SmallAngleLaw"/>; the law moves by O(θ) there). At θ = π the continuous part has vanishing weight and
-/// T ≡ 0. Output depends only on the arguments, not on the thread count.
+/// T ≡ 0. For abs (φ_{−1}, <see cref="ActivationNodeEstimator"/>) T = L, the node θ = 0 carries the exact small-angle
+/// law of <see cref="ActivationSmallAngleLaw"/> and the nodes above π/2 mirror those below (the law is symmetric under
+/// θ → π − θ). Output depends only on the arguments, not on the thread count.
 /// </summary>
 public static class OneStepLawTableBuilder
 {
@@ -43,9 +46,13 @@ public static class OneStepLawTableBuilder
     /// <param name="seed">Base seed.</param>
     /// <param name="threads">Worker threads (null: all cores).</param>
     /// <param name="progress">Called after each (n, node) with (n, node).</param>
+    /// <param name="activation">ReLU (default) or abs.</param>
     public static void Write(TextWriter output, IReadOnlyList<int> widths, int order, int cells, long pairs, ulong seed,
-        int? threads = null, Action<int, int>? progress = null)
+        int? threads = null, Action<int, int>? progress = null, Activation? activation = null)
     {
+        activation ??= Activation.Relu;
+        if (!OneStepLawTable.IsAvailable(activation))
+            throw new ArgumentException($"tables are built for relu and abs only, not {activation.Name}", nameof(activation));
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(widths);
         if (widths.Count == 0) throw new ArgumentException("at least one width is needed", nameof(widths));
@@ -55,8 +62,13 @@ public static class OneStepLawTableBuilder
         if (order < 2 || order > 64) throw new ArgumentOutOfRangeException(nameof(order), order, "order must lie in [2, 64]");
         if (cells < 4 || cells > 1024) throw new ArgumentOutOfRangeException(nameof(cells), cells, "cells must lie in [4, 1024]");
         if (pairs < 10_000 || pairs > 100_000_000_000) throw new ArgumentOutOfRangeException(nameof(pairs), pairs, "pairs must lie in [1e4, 1e11]");
-        output.WriteLine("# one-step law of the ReLU angle chain at finite width: continuous part of T = ln sin²θ' − cos²(θ/2)·ln sin²θ");
-        output.WriteLine($"# made by: degeneracy one-step-table --widths {string.Join(',', widths)} --order {order} --cells {cells} --pairs {pairs} --seed {seed}");
+        bool relu = activation.IsRelu;
+        output.WriteLine(relu
+            ? "# one-step law of the ReLU angle chain at finite width: continuous part of T = ln sin²θ' − cos²(θ/2)·ln sin²θ"
+            : "# one-step law of the abs (|x|) angle chain at finite width: T = L = ln sin²θ' − ln sin²θ (symmetric under θ → π − θ)");
+        output.WriteLine($"# made by: degeneracy one-step-table --widths {string.Join(',', widths)} --order {order} --cells {cells} --pairs {pairs} --seed {seed}"
+            + (relu ? "" : $" --activation {activation.Name}"));
+        if (!relu) output.WriteLine($"# activation {activation.Name}");
         output.WriteLine($"# order {order}");
         output.WriteLine($"# cells {cells}");
         output.WriteLine("# format 2");
@@ -66,16 +78,25 @@ public static class OneStepLawTableBuilder
         var nodes = OneStepLawTable.Nodes(order);
         var levels = OneStepLawTable.Levels(cells);
         foreach (int n in widths)
+        {
+            var rows = new string[order + 1];
             for (int j = 0; j <= order; j++)
             {
-                output.WriteLine(Row(n, j, nodes[j], j == order, levels, pairs, seed, threads));
+                // abs: the law at π − θ is the law at θ (Lobatto nodes are symmetric), so the upper half is mirrored.
+                rows[j] = !relu && 2 * j > order
+                    ? Relabel(rows[order - j], j, nodes[j])
+                    : Row(n, j, nodes[j], relu && j == order, levels, pairs, seed, threads, activation);
+                output.WriteLine(rows[j]);
                 progress?.Invoke(n, j);
             }
+        }
     }
 
     /// <summary>One row: the node's statistics (exposed for the regeneration test).</summary>
-    public static string Row(int n, int node, double theta, bool last, double[] levels, long pairs, ulong seed, int? threads)
+    public static string Row(int n, int node, double theta, bool last, double[] levels, long pairs, ulong seed, int? threads,
+        Activation? activation = null)
     {
+        activation ??= Activation.Relu;
         ArgumentNullException.ThrowIfNull(levels);
         int cells = levels.Length - 1;
         var cellMeans = new double[cells];
@@ -88,12 +109,14 @@ public static class OneStepLawTableBuilder
             double sampled = theta == 0 ? SmallestAngle : theta;
             samples = SamplesAt(n, pairs);
             ulong nodeSeed = unchecked(seed * 0x9E3779B97F4A7C15UL + (ulong)n * 0x100000001B3UL + (ulong)node * 0xC2B2AE3D27D4EB4FUL);
-            var estimate = OneStepNodeEstimator.Run(sampled, n, samples, nodeSeed, threads);
+            var estimate = activation.IsRelu
+                ? OneStepNodeEstimator.Run(sampled, n, samples, nodeSeed, threads)
+                : ActivationNodeEstimator.Run(sampled, n, activation.SlopeValue, samples, 2 * Math.Log(Math.Sin(sampled)), nodeSeed, threads);
             (mean, meanSe, variance, varianceSe) = (estimate.Mean.Value, estimate.Mean.StdError, estimate.Variance.Value, estimate.Variance.StdError);
             if (theta == 0)
             {
-                var exact = SmallAngleLaw.Evaluate(n);
-                (mean, meanSe, variance, varianceSe) = (-exact.Rho, 0, exact.Variance, 0);
+                var (rho, exactVariance) = ActivationSmallAngleLaw.Evaluate(n, activation);
+                (mean, meanSe, variance, varianceSe) = (-rho, 0, exactVariance, 0);
             }
             // The sorted samples mapped affinely onto the estimated mean and variance.
             double scale = estimate.RawVariance > 0 ? Math.Sqrt(Math.Max(variance, 0) / estimate.RawVariance) : 1;
@@ -121,11 +144,21 @@ public static class OneStepLawTableBuilder
                 breaks[c] = Map(t[i] + f * (t[k] - t[i]));
             }
         }
-        string G(double x) => x.ToString("G9", CultureInfo.InvariantCulture);
         return string.Join(',', new[]
         {
             n.ToString(CultureInfo.InvariantCulture), node.ToString(CultureInfo.InvariantCulture), G(theta),
             samples.ToString(CultureInfo.InvariantCulture), G(mean), G(meanSe), G(variance), G(varianceSe),
         }.Concat(cellMeans.Select(G)).Concat(breaks.Select(G)).Concat(cellSpreads.Select(G)));
+    }
+
+    private static string G(double x) => x.ToString("G9", CultureInfo.InvariantCulture);
+
+    /// <summary>A row with its node index and θ replaced (the mirrored upper half of an abs table).</summary>
+    private static string Relabel(string row, int node, double theta)
+    {
+        var f = row.Split(',');
+        f[1] = node.ToString(CultureInfo.InvariantCulture);
+        f[2] = G(theta);
+        return string.Join(',', f);
     }
 }

@@ -22,12 +22,24 @@ public readonly struct PatternTaylor
 
     /// <summary>The expansion for pattern (k, j, l) from the per-class moments.</summary>
     public PatternTaylor(PatternUnitMoments u, int k, int j, int l)
+        : this(Combine(u, k, j, l, mean: true), Combine(u, k, j, l, mean: false))
+    {
+    }
+
+    private static double[] Combine(PatternUnitMoments u, int k, int j, int l, bool mean)
     {
         ArgumentNullException.ThrowIfNull(u);
-        Span<double> m = stackalloc double[3];
-        Span<double> s = stackalloc double[9];
-        for (int r = 0; r < 3; r++) m[r] = k * u.BothMean[r] + j * u.XMean[r] + l * u.YMean[r];
-        for (int r = 0; r < 9; r++) s[r] = k * u.BothCov[r] + j * u.XCov[r] + l * u.YCov[r];
+        var (b, x, y) = mean ? (u.BothMean, u.XMean, u.YMean) : (u.BothCov, u.XCov, u.YCov);
+        var result = new double[b.Length];
+        for (int r = 0; r < b.Length; r++) result[r] = k * b[r] + j * x[r] + l * y[r];
+        return result;
+    }
+
+    /// <summary>The expansion about mean m (3) with covariance s (3×3, row-major) of (E, F, G).</summary>
+    public PatternTaylor(double[] m, double[] s)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(s);
         _mE = m[0]; _mF = m[1]; _mG = m[2];
         double d = _mE * _mF - _mG * _mG, sp = _mE + _mF + 2 * _mG, sm = _mE + _mF - 2 * _mG;
         AtMean = Math.Log(4 * d / (sp * sm));
