@@ -60,12 +60,10 @@ public static class ActivationNodeEstimator
         var all = new CoMoments(5);
         foreach (var part in parts) all.Merge(part);
         var mean = ControlVariateEstimate.From(all, 0, [2, 3, 4]);
-        double d = mean.Value - c0;
-        var second = ControlVariateEstimate.From(all, [-2 * d, 1, 0, 0, 0], [2, 3, 4]);
-        double variance = second.Value + 2 * d * mean.Value - d * d;
+        var variance = ControlVariateEstimate.Variance(all, c0, mean.Value, [2, 3, 4]);
         Array.Sort(values);
-        return new OneStepNodeEstimate(theta, n, samples, mean, new ControlVariateEstimate(variance, second.StdError, second.PlainStdError),
-            all.Mean[0], all.Cov(0, 0), values);
+        return new OneStepNodeEstimate(theta, n, samples, mean, variance,
+            all.Mean[0], all.Cov(0, 0), values) { ControlZScores = OneStepNodeEstimator.ZScores(all, 2) };
     }
 
     /// <summary>Mean (3) and covariance (3×3) of one unit's w = (e², f², ef) for φ_s at θ (R² ~ Exp(1)).</summary>

@@ -83,4 +83,21 @@ public readonly record struct ControlVariateEstimate(double Value, double StdErr
         double residual = Math.Max(variance - explained, 0);
         return new ControlVariateEstimate(value, Math.Sqrt(residual / n), Math.Sqrt(variance / n));
     }
+
+    /// <summary>
+    /// Var[y₀] from moments whose entries 0 and 1 are y₀ and (y₀ − c₀)²: with c₁ the plain mean of y₀ (fixed once sampled)
+    /// and d = c₁ − c₀, E[(y₀ − c₁)²] is the mean of (y₀ − c₀)² − 2d·y₀ + 2d·c₀ + d², estimated with the controls, and
+    /// Var = E[(y₀ − c₁)²] − (μ − c₁)² with μ the control-variate mean (the last term is of order SE²). Centring at c₁
+    /// keeps the errors of the two regressions from entering multiplied by a large |μ − c₀|.
+    /// </summary>
+    internal static ControlVariateEstimate Variance(CoMoments moments, double c0, double mean, IReadOnlyList<int> controls)
+    {
+        double d = moments.Mean[0] - c0;
+        var weights = new double[moments.Dimension];
+        weights[0] = -2 * d;
+        weights[1] = 1;
+        var second = From(moments, weights, controls);
+        double c1 = c0 + d, spread = second.Value + 2 * d * c0 + d * d;
+        return new ControlVariateEstimate(spread - (mean - c1) * (mean - c1), second.StdError, second.PlainStdError);
+    }
 }

@@ -130,7 +130,7 @@ public sealed class OneStepLawTable
             for (int c = 0; c < Cells; c++) spreads[c] += w * node.SpreadsT[c];
             for (int c = 0; c <= Cells; c++) breaks[c] += w * node.BreaksT[c];
         }
-        double variance = theta == Math.PI && Activation.IsRelu ? 0 : Math.Exp(LogVarianceAt(theta, nodes));
+        double variance = theta == Math.PI && Activation.IsRelu ? 0 : VarianceAt(theta, nodes, b);
         for (int c = 0; c < Cells; c++) spreads[c] = Math.Max(0, spreads[c]);
         for (int c = 0; c < Cells; c++) cells[c] -= shift;
         for (int c = 0; c <= Cells; c++) breaks[c] -= shift;
@@ -140,20 +140,31 @@ public sealed class OneStepLawTable
         return new OneStepLaw(theta, n, masses, cells, breaks, mean - shift, variance, spreads, Activation.IsRelu);
     }
 
-    /// <summary>ln Var[T] at θ by barycentric interpolation of ln VarT through the nodes θ_0 … θ_{K−1}.</summary>
-    private double LogVarianceAt(double theta, Node[] nodes)
+    /// <summary>
+    /// Var[T] at θ: exp of the barycentric interpolant of ln VarT through the nodes θ_0 … θ_{K−1}; if a node's variance
+    /// is not positive, the plain interpolant through all nodes (weights <paramref name="all"/>).
+    /// </summary>
+    private double VarianceAt(double theta, Node[] nodes, ReadOnlySpan<double> all)
     {
+        bool positive = true;
+        for (int j = 0; j < _innerWeights.Length; j++) positive &= nodes[j].VarT > 0;
+        if (!positive)
+        {
+            double v = 0;
+            for (int j = 0; j < nodes.Length; j++) v += all[j] * nodes[j].VarT;
+            return v;
+        }
         double num = 0, den = 0;
         for (int j = 0; j < _innerWeights.Length; j++)
         {
-            double lv = Math.Log(Math.Max(nodes[j].VarT, double.Epsilon));
+            double lv = Math.Log(nodes[j].VarT);
             double d = theta - _nodes[j];
-            if (d == 0) return lv;
+            if (d == 0) return nodes[j].VarT;
             double w = _innerWeights[j] / d;
             num += w * lv;
             den += w;
         }
-        return num / den;
+        return Math.Exp(num / den);
     }
 
     /// <summary>T − L at θ for this table's activation.</summary>

@@ -9,8 +9,8 @@ namespace Degeneracy.Verify.FiniteWidth;
 /// (<see cref="OneStepNodeEstimator"/>: activation pattern from its exact conditional law, units in polar form). At each
 /// width n and Lobatto node θ_j it draws <see cref="SamplesAt"/>(n, pairs) samples (seed derived from (seed, n, θ_j)) of
 /// T = ln sin²θ' − cos²(θ/2) ln sin²θ and records the control-variate estimates of E[T] and Var[T] with their standard
-/// errors, and, from the sorted samples mapped affinely onto that mean and variance, the conditional mean, standard
-/// deviation and end points of each cell of <see cref="OneStepLawTable.Levels"/>. The node θ = 0 is sampled at
+/// errors, and, from the sorted samples scaled about T's upper bound (sin²θ' ≤ 1) onto that mean, the conditional mean,
+/// standard deviation and end points of each cell of <see cref="OneStepLawTable.Levels"/>. The node θ = 0 is sampled at
 /// θ = 10⁻⁶ for its cells; its mean and variance are the exact small-angle values −ρ_exact(n) and σ²_exact(0, n)
 /// (<see cref="SmallAngleLaw"/>; the law moves by O(θ) there). At θ = π the continuous part has vanishing weight and
 /// T ≡ 0. For abs (φ_{−1}, <see cref="ActivationNodeEstimator"/>) T = L, the node θ = 0 carries the exact small-angle
@@ -118,11 +118,13 @@ public static class OneStepLawTableBuilder
                 var (rho, exactVariance) = ActivationSmallAngleLaw.Evaluate(n, activation);
                 (mean, meanSe, variance, varianceSe) = (-rho, 0, exactVariance, 0);
             }
-            // The sorted samples mapped affinely onto the estimated mean and variance.
-            double scale = estimate.RawVariance > 0 ? Math.Sqrt(Math.Max(variance, 0) / estimate.RawVariance) : 1;
+            // The sorted samples scaled about T's upper bound b (sin²θ' ≤ 1, i.e. ℓ ≤ 0) so that their mean is the estimated
+            // one; the bound is kept (the law piles up against it near θ = π/2). The cells' spread is the samples'.
             var t = estimate.Sorted;
             int count = t.Length;
-            double Map(double v) => mean + scale * (v - estimate.RawMean);
+            double bound = activation.IsRelu ? -OneStepNodeEstimator.ShiftT(sampled) : -2 * Math.Log(Math.Sin(sampled));
+            double scale = bound - estimate.RawMean > 0 ? (bound - mean) / (bound - estimate.RawMean) : 1;
+            double Map(double v) => bound - scale * (bound - v);
             for (int c = 0; c < cells; c++)
             {
                 int a = (int)Math.Floor(levels[c] * count), b = c == cells - 1 ? count : (int)Math.Floor(levels[c + 1] * count);

@@ -7,12 +7,13 @@ namespace Degeneracy.Verify.FiniteWidth;
 /// from <see cref="ContinuousPatternLaw"/>, then each active unit in polar form, R² ~ Exp(1), phase uniform on its arc),
 /// and estimates E[T] and Var[T], T = ln sin²θ' − cos²(θ/2)·ln sin²θ, with control variates of exactly known mean:
 /// <list type="bullet">
-/// <item>z₁, z₂ = Q − E[Q | pattern] for k ≥ 3 and k &lt; 3, Q the second-order Taylor polynomial of ln sin²θ' in the
-/// statistics (E, F, G) about their pattern mean (<see cref="PatternTaylor"/>);</item>
-/// <item>z₃ = E[Q | pattern] − E[E[Q | pattern]] (the outer expectation by exact enumeration of the pattern law);</item>
-/// <item>z₄ = (Q₁ + h)² − E[(Q₁ + h)² | pattern], Q₁ the linear part, h = E[Q | pattern] − E[E[Q | pattern]];
-/// z₅ = E[(Q₁ + h)² | pattern] − its enumerated mean (for the second moment).</item>
+/// <item>z₁ = Q − E[Q | pattern], Q the second-order Taylor polynomial of ln sin²θ' in the statistics (E, F, G) about
+/// their pattern mean (<see cref="PatternTaylor"/>);</item>
+/// <item>z₂ = (Q₁ + h)² − E[(Q₁ + h)² | pattern], Q₁ the linear part, h = E[Q | pattern] − c (c a constant);</item>
+/// <item>z₃ = h − E[h], z₄ = E[(Q₁ + h)² | pattern] − its mean, z₅ = the gate − its mean (outer expectations by exact
+/// enumeration of the pattern law);</item>
 /// </list>
+/// each multiplied by a pattern gate (<see cref="GateVariance"/>).
 /// The output depends only on (θ, n, samples, seed), not on the thread count (fixed chunks, merged in order).
 /// </summary>
 public static class OneStepNodeEstimator
@@ -27,24 +28,28 @@ public static class OneStepNodeEstimator
         if (samples < 1000 || samples > 1L << 31) throw new ArgumentOutOfRangeException(nameof(samples), samples, "samples must lie in [1000, 2^31]");
         var law = new ContinuousPatternLaw(theta, n);
         var unit = new PatternUnitMoments(theta);
-        // One pass: E q, E q² and E s² over the pattern law (q = E[Q | pattern], s² = ∇ℓᵀΣ∇ℓ), accumulated about the
-        // first pattern's q so that E q² − (E q)² does not cancel.
-        double eq = 0, eq2 = 0, es = 0, total = 0, pivot = double.NaN;
+        // One pass over the pattern law for the gated pattern-level controls: E[g], E[g·q], E[g·q²], E[g·s²] with g the gate
+        // (q = E[Q | pattern], s² = ∇ℓᵀΣ∇ℓ), q accumulated about the first gated pattern's value to avoid cancellation.
+        double eg = 0, eq = 0, eq2 = 0, es = 0, total = 0, pivot = double.NaN;
         law.Enumerate((k, j, l, p) =>
         {
+            total += p;
             var t = new PatternTaylor(unit, k, j, l);
+            if (!Gate(t, k + j + l)) return;
             if (double.IsNaN(pivot)) pivot = t.ExpectedQ;
             double dq = t.ExpectedQ - pivot;
+            eg += p;
             eq += p * dq;
             eq2 += p * dq * dq;
             es += p * t.LinearVariance;
-            total += p;
         });
-        eq /= total; eq2 /= total; es /= total;
-        double eh = es + eq2 - eq * eq;
-        eq += pivot;
-        double c2 = Math.Cos(0.5 * theta), shiftT = c2 * c2 * 2 * Math.Log(Math.Sin(theta));
-        double c0 = eq - shiftT;
+        if (double.IsNaN(pivot)) pivot = 0;
+        eg /= total; eq /= total; eq2 /= total; es /= total;
+        // h = q − c with c the gated mean of q; E[g·(s² + h²)] = E[g·s²] + E[g·q²] − (E[g·q])²/E[g] (about the pivot).
+        double cq = eg > 0 ? pivot + eq / eg : pivot;
+        double eh = eg > 0 ? es + eq2 - eq * eq / eg : 0;
+        double shiftT = ShiftT(theta);
+        double c0 = cq - shiftT;
         int chunks = (int)((samples + ChunkSize - 1) / ChunkSize);
         var values = new double[samples];
         var parts = new CoMoments[chunks];
@@ -62,15 +67,24 @@ public static class OneStepNodeEstimator
                 double t = ell - shiftT;
                 values[i] = t;
                 var taylor = new PatternTaylor(unit, k, j, l);
-                var (q, q1) = taylor.Evaluate(e, f, g);
-                double h = taylor.ExpectedQ - eq, z = q - taylor.ExpectedQ, v = q1 + h;
                 w[0] = t;
                 w[1] = (t - c0) * (t - c0);
-                w[2] = k >= 3 ? z : 0;
-                w[3] = k >= 3 ? 0 : z;
-                w[4] = h;
-                w[5] = v * v - (taylor.LinearVariance + h * h);
-                w[6] = taylor.LinearVariance + h * h - eh;
+                if (Gate(taylor, k + j + l))
+                {
+                    var (q, q1) = taylor.Evaluate(e, f, g);
+                    double h = taylor.ExpectedQ - cq, v = q1 + h;
+                    w[2] = q - taylor.ExpectedQ;
+                    w[3] = v * v - (taylor.LinearVariance + h * h);
+                    w[4] = h;
+                    w[5] = taylor.LinearVariance + h * h - eh;
+                    w[6] = 1 - eg;
+                }
+                else
+                {
+                    w[2] = w[3] = w[4] = 0;
+                    w[5] = -eh;
+                    w[6] = -eg;
+                }
                 acc.Add(w);
             }
             return buffers;
@@ -78,15 +92,41 @@ public static class OneStepNodeEstimator
         var all = new CoMoments(7);
         foreach (var part in parts) all.Merge(part);
         var mean = ControlVariateEstimate.From(all, 0, [2, 3, 4, 5, 6]);
-        // Var[T] = E[(T − c₀)²] − d², d = E[T] − c₀: to first order its error is that of the mean of (T − c₀)² − 2d·T,
-        // whose control-variate standard error is the variance's.
-        double d = mean.Value - c0;
-        var second = ControlVariateEstimate.From(all, [-2 * d, 1, 0, 0, 0, 0, 0], [2, 3, 4, 5, 6]);
-        double variance = second.Value + 2 * d * mean.Value - d * d;
+        var variance = ControlVariateEstimate.Variance(all, c0, mean.Value, [2, 3, 4, 5, 6]);
         double rawMean = all.Mean[0], rawVar = all.Cov(0, 0);
         Array.Sort(values);
-        return new OneStepNodeEstimate(theta, n, samples, mean, new ControlVariateEstimate(variance, second.StdError, second.PlainStdError),
-            rawMean, rawVar, values);
+        return new OneStepNodeEstimate(theta, n, samples, mean, variance,
+            rawMean, rawVar, values) { ControlZScores = ZScores(all, 2) };
+    }
+
+    /// <summary>Sample mean / standard error of each control (entries from <paramref name="first"/> on): a check that their means are 0.</summary>
+    internal static double[] ZScores(CoMoments all, int first) =>
+        Enumerable.Range(first, all.Dimension - first).Select(i => all.Cov(i, i) > 0 ? all.Mean[i] / Math.Sqrt(all.Cov(i, i) / all.Count) : 0).ToArray();
+
+    /// <summary>Largest ∇ℓᵀΣ∇ℓ (the linearised variance of ℓ given the pattern) for which the Taylor controls are used.</summary>
+    public const double GateVariance = 1.0;
+
+    /// <summary>
+    /// The controls are used only for patterns whose linearised variance of ℓ is at most <see cref="GateVariance"/> and
+    /// whose mean point is well conditioned (<see cref="GateConditioning"/>): for the others (near θ = π: one unit active
+    /// in both and the rest in one input only, where EF − G² is a near-cancellation) the expansion is poor and its terms
+    /// heavy-tailed, which would make the regression and its standard error unreliable. A pattern-measurable gate keeps every control's mean exactly zero.
+    /// </summary>
+    private static bool Gate(PatternTaylor t, int units) =>
+        units >= GateUnits && t.Conditioning >= GateConditioning && t.LinearVariance <= GateVariance && double.IsFinite(t.ExpectedQ);
+
+    /// <summary>Smallest (EF − G²)/(EF) at the pattern mean for which the Taylor controls are used.</summary>
+    public const double GateConditioning = 1e-2;
+
+    /// <summary>Fewest active units for which the Taylor controls are used (with fewer, Q − E[Q | pattern] is so
+    /// heavy-tailed that single samples dominate the regression: measured at n = 4, θ = 3.11).</summary>
+    public const int GateUnits = 6;
+
+    /// <summary>ℓ − T = cos²(θ/2)·ln sin²θ (ReLU).</summary>
+    public static double ShiftT(double theta)
+    {
+        double c2 = Math.Cos(0.5 * theta);
+        return c2 * c2 * 2 * Math.Log(Math.Sin(theta));
     }
 
     /// <summary>One sample of the continuous part: the pattern, (E, F, G) and ℓ = ln sin²θ'.</summary>
@@ -148,4 +188,8 @@ public static class OneStepNodeEstimator
 /// <param name="RawVariance">Plain sample variance of T.</param>
 /// <param name="Sorted">The samples of T, sorted.</param>
 public sealed record OneStepNodeEstimate(double Theta, int Width, long Samples, ControlVariateEstimate Mean,
-    ControlVariateEstimate Variance, double RawMean, double RawVariance, double[] Sorted);
+    ControlVariateEstimate Variance, double RawMean, double RawVariance, double[] Sorted)
+{
+    /// <summary>Each control's sample mean in standard errors (exactly 0 in expectation; |z| ≫ 4 would flag an error).</summary>
+    public IReadOnlyList<double> ControlZScores { get; init; } = [];
+}

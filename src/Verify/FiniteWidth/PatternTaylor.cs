@@ -13,6 +13,9 @@ public readonly struct PatternTaylor
     private readonly double _gE, _gF, _gG;
     private readonly double _hEE, _hEF, _hEG, _hFF, _hFG, _hGG;
 
+    /// <summary>(EF − G²)/(EF) at the conditional mean: sin²θ' there; small values mean an ill-conditioned expansion.</summary>
+    public double Conditioning { get; }
+
     /// <summary>ℓ at the conditional mean.</summary>
     public double AtMean { get; }
     /// <summary>E[Q | pattern] = ℓ(m) + ½ tr(HΣ).</summary>
@@ -43,6 +46,7 @@ public readonly struct PatternTaylor
         _mE = m[0]; _mF = m[1]; _mG = m[2];
         double d = _mE * _mF - _mG * _mG, sp = _mE + _mF + 2 * _mG, sm = _mE + _mF - 2 * _mG;
         AtMean = Math.Log(4 * d / (sp * sm));
+        Conditioning = d / (_mE * _mF);
         // ∇ ln D = (F, E, −2G)/D; ∇ ln S± = (1, 1, ±2)/S±.
         _gE = _mF / d - 1 / sp - 1 / sm;
         _gF = _mE / d - 1 / sp - 1 / sm;
