@@ -60,7 +60,10 @@ internal sealed class PredictionReport
         return (f, Math.Sqrt(f * (1 - f) / total));
     }
 
-    public string Title => $"widths {WidthSpecText}, θ⁰ = {F(Theta0, 4)}";
+    public string Title => $"widths {WidthSpecText}, θ⁰ = {F(Theta0, 4)}" + (Activation.IsRelu ? "" : $", activation {Activation.Name}");
+
+    /// <summary>The activation of the network (ReLU unless a φ_s table was asked for).</summary>
+    public JFunctions.Activation Activation { get; private init; } = JFunctions.Activation.Relu;
     private string WidthSpecText => WidthSpec.Parse(string.Join(',', Widths)).ToString();
 
     public static PredictionReport Compute(IReadOnlyList<int> widths, double theta0, IReadOnlyList<string> methods, int nOrder,
@@ -78,7 +81,7 @@ internal sealed class PredictionReport
         var mcs = samples is long t
             ? MonteCarloSampler.Run(new MonteCarloConfiguration(widths, theta0, t, seed, activation: activation), new MonteCarloRunOptions { CollectSamples = true })
             : null;
-        return new PredictionReport(widths, theta0, [exact], mcs);
+        return new PredictionReport(widths, theta0, [exact], mcs) { Activation = activation };
     }
 
     private static string F(double x, int digits = 4) => x.ToString("F" + digits, CultureInfo.InvariantCulture);
@@ -179,6 +182,7 @@ internal sealed class PredictionReport
             foreach (int n in Widths) w.WriteNumberValue(n);
             w.WriteEndArray();
             w.WriteNumber("theta0", Theta0);
+            if (!Activation.IsRelu) w.WriteString("activation", Activation.Name);
             w.WriteStartArray("warnings");
             foreach (var warning in Warnings) w.WriteStringValue(warning);
             w.WriteEndArray();

@@ -148,6 +148,70 @@ public sealed class OneStepNodeEstimatorTests
         Assert.Equal(a.Variance, b.Variance);
     }
 
+    /// <summary>
+    /// φ_s unit moments (s = −1 and s = 1/100) against a 2²⁰-point trapezoid rule over the phase of
+    /// (X, Y) = (φ_s(cos ψ), φ_s(cos(ψ − θ))), E R⁴ = 2; 1e-9.
+    /// </summary>
+    [Theory]
+    [InlineData(-1.0, 0.3)]
+    [InlineData(-1.0, 2.9)]
+    [InlineData(0.01, 1.5)]
+    public void ActivationUnitMoments_MatchTrapezoid(double slope, double theta)
+    {
+        var (mean, cov) = ActivationNodeEstimator.UnitMoments(theta, slope);
+        const int points = 1 << 20;
+        var first = new double[3];
+        var second = new double[9];
+        double Phi(double v) => v >= 0 ? v : slope * v;
+        for (int i = 0; i < points; i++)
+        {
+            double psi = 2 * Math.PI * (i + 0.5) / points;
+            double x = Phi(Math.Cos(psi)), y = Phi(Math.Cos(psi - theta));
+            double[] w = [(x + y) * (x + y), (x - y) * (x - y), (x + y) * (x - y)];
+            for (int r = 0; r < 3; r++)
+            {
+                first[r] += w[r] / points;
+                for (int t = 0; t < 3; t++) second[3 * r + t] += 2 * w[r] * w[t] / points;
+            }
+        }
+        for (int r = 0; r < 3; r++)
+        {
+            Assert.True(Math.Abs(mean[r] - first[r]) <= 1e-9, $"mean {r}: {mean[r]:R} vs {first[r]:R}");
+            for (int t = 0; t < 3; t++)
+            {
+                double raw = cov[3 * r + t] + mean[r] * mean[t];
+                Assert.True(Math.Abs(raw - second[3 * r + t]) <= 1e-9, $"second ({r},{t}): {raw:R} vs {second[3 * r + t]:R}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// abs (s = −1): the estimate against the φ_s Monte Carlo of the full network code (other generator and sampler), 4
+    /// combined SE; near θ = 0 against the exact small-angle law R = χ²_{n−1}/χ²_n (4 SE).
+    /// </summary>
+    [Theory]
+    [InlineData(3, 1.0)]
+    [InlineData(10, 2.8)]
+    public void Abs_MatchesMonteCarlo(int n, double theta)
+    {
+        double shift = LayerLaws.LnSin2(theta);
+        var r = ActivationNodeEstimator.Run(theta, n, -1, 100_000, shift, 31);
+        var mc = MonteCarloSampler.Run(new MonteCarloConfiguration([n], theta, 200_000, 37, activation: Degeneracy.JFunctions.Activation.Abs),
+            new MonteCarloRunOptions { CollectSamples = true });
+        var values = mc.SurvivingSamples(1).Select(x => x - shift).ToArray();
+        double mean = values.Average(), variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1);
+        double meanSe = Math.Sqrt(variance / values.Length);
+        double varSe = Math.Sqrt(values.Sum(v => Math.Pow((v - mean) * (v - mean) - variance, 2)) / values.Length / values.Length);
+        Assert.True(Math.Abs(r.Mean.Value - mean) <= 4 * Math.Sqrt(meanSe * meanSe + r.Mean.StdError * r.Mean.StdError),
+            $"mean {r.Mean.Value:R} ± {r.Mean.StdError:R} vs MC {mean:R} ± {meanSe:R}");
+        Assert.True(Math.Abs(r.Variance.Value - variance) <= 4 * Math.Sqrt(varSe * varSe + r.Variance.StdError * r.Variance.StdError),
+            $"variance {r.Variance.Value:R} ± {r.Variance.StdError:R} vs MC {variance:R} ± {varSe:R}");
+        var small = ActivationNodeEstimator.Run(1e-6, n, -1, 100_000, LayerLaws.LnSin2(1e-6), 41);
+        var (rho, exactVariance) = Degeneracy.Series.SmallAngle.ActivationSmallAngleLaw.Evaluate(n, Degeneracy.JFunctions.Activation.Abs);
+        Assert.True(Math.Abs(small.Mean.Value + rho) <= 4 * small.Mean.StdError, $"small angle: {small.Mean.Value:R} ± {small.Mean.StdError:R} vs {-rho:R}");
+        Assert.True(Math.Abs(small.Variance.Value - exactVariance) <= 4 * small.Variance.StdError, $"small angle var: {small.Variance.Value:R} vs {exactVariance:R}");
+    }
+
     [Fact]
     public void BadInput_IsRejected()
     {
