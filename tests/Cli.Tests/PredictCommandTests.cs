@@ -103,7 +103,6 @@ public sealed class PredictCommandTests : IDisposable
     [InlineData("--widths", "5x3", "--theta0", "0.5", "--plot", "a.txt")]
     [InlineData("--widths", "5x3", "--theta0", "0.5", "--json", "--csv")]
     [InlineData("--widths", "5x3", "--theta0", "0.5", "--activation", "leaky:0.5", "--method", "exact")]
-    [InlineData("--widths", "5x3", "--theta0", "0.5", "--activation", "abs", "--method", "density")]
     [InlineData("--widths", "2000x2", "--theta0", "0.5", "--activation", "abs", "--method", "exact")]
     public void Predict_BadInput_OneLineExitTwo(params string[] args)
     {
@@ -118,7 +117,7 @@ public sealed class PredictCommandTests : IDisposable
     [Fact]
     public void Predict_Abs_ExactAgainstMonteCarlo()
     {
-        var (code, stdout, stderr) = Run("predict", "--widths", "10x3", "--theta0", "1.2", "--activation", "abs", "--samples", "2000", "--seed", "3", "--format", "json");
+        var (code, stdout, stderr) = Run("predict", "--widths", "10x3", "--theta0", "1.2", "--activation", "abs", "--method", "exact", "--samples", "2000", "--seed", "3", "--format", "json");
         Assert.True(code == 0, stderr);
         using var doc = System.Text.Json.JsonDocument.Parse(stdout);
         var methods = doc.RootElement.GetProperty("methods").EnumerateObject().Select(p => p.Name).ToList();
