@@ -64,8 +64,7 @@ public sealed class OneStepLawTests
     /// The grid, n ∈ {2, 3, 4, 6, 10, 16} × θ ∈ {0.05, 0.5, 1.5, 2.5}, against 10⁷ Monte Carlo samples each (seed 78),
     /// same tolerance rule as <see cref="Table_MatchesIndependentMonteCarlo"/>. Opt-in (several minutes).
     /// </summary>
-    [Theory(Skip = "Measured 2026-11-30 (docs/ACCURACY.md): 23 of 24 points pass; at n = 16, θ = 2.5 the tabulated variance is "
-        + "2.1e-4 against 0.9e-4 ± 0.00000 (interpolating Var[L] in θ where it falls steeply towards θ = π), outside the tolerance")]
+    [Theory]
     [Trait("Category", "Slow")]
     [InlineData(2)]
     [InlineData(3)]
