@@ -2,7 +2,6 @@ using Degeneracy.TestSupport.Properties;
 using Degeneracy.Symbolic;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace Degeneracy.Symbolic.Tests;
 

@@ -46,7 +46,10 @@ public static class Generators
     public static Gen<Rational> NonZeroRationals { get; } = Rationals.Where(x => !x.IsZero);
 
     /// <summary>A length for a list of terms: usually 0 … 6, about one case in ten 20 … <see cref="LongLength"/>.</summary>
-    public static Gen<int> Lengths { get; } = Gen.Frequency((9, Gen.Choose(0, 6)), (1, Gen.Choose(20, LongLength)));
+    public static Gen<int> Lengths { get; } = LengthsUpTo(LongLength);
+
+    /// <summary>Like <see cref="Lengths"/> with the long cases capped at <paramref name="max"/> (for costly operations such as exp/log of series).</summary>
+    public static Gen<int> LengthsUpTo(int max) => Gen.Frequency((9, Gen.Choose(0, 6)), (1, Gen.Choose(Math.Min(20, max), max)));
 
     /// <summary>Elements of ℚ[π, 1/π]: up to four powers of π in −3 … 3, coefficients from <see cref="Rationals"/>.</summary>
     public static Gen<PiLaurent> PiLaurents { get; } =
