@@ -21,7 +21,7 @@ public class ClaimsDocTests
 
     private static string Doc() => File.ReadAllText(Path.Combine(Root(), "docs", "CLAIMS.md")).Replace("\r\n", "\n");
 
-    /// <summary>The sources whose quick and full modes must agree on every verdict (this sources).</summary>
+    /// <summary>The sources whose quick and full modes must agree on every verdict .</summary>
     private static readonly string[] VerdictSources = ["degeneracy", "oscillation"];
 
     [Fact]

@@ -122,7 +122,7 @@ public class JCommandTests
     }
 
     [Theory]
-    [InlineData("200", "200")] // before: an internal "order … 449" error after 20–40 s, reported as bad input
+    [InlineData("200", "200")] // before: an internal "order … 449" error after 20–40 s, exiting 2 as if the input were bad
     [InlineData("200", "151")] // before: "Infinity" with exit 0 after 95 s (and not valid JSON)
     [InlineData("151", "151")]
     public void J_ValueBeyondTheDoubleRange_IsRefusedAtOnceNamingTheLimit(string a, string b)
