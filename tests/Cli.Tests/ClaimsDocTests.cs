@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport;
 using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -12,12 +13,7 @@ namespace Degeneracy.Cli.Tests;
 /// </summary>
 public class ClaimsDocTests
 {
-    private static string Root()
-    {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Symbolic.sln"))) root = Path.GetDirectoryName(root)!;
-        return root;
-    }
+    private static string Root() => RepositoryFiles.Root;
 
     private static string Doc() => File.ReadAllText(Path.Combine(Root(), "docs", "CLAIMS.md")).Replace("\r\n", "\n");
 

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport;
 using Degeneracy.TestSupport.Properties;
 using Degeneracy.JFunctions;
 using Degeneracy.Series.Derivation;
@@ -126,9 +127,7 @@ public class DerivationTests
     [Fact]
     public void DerivationDocument_IsUpToDate()
     {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Symbolic.sln"))) root = Path.GetDirectoryName(root)!;
-        var onDisk = File.ReadAllText(Path.Combine(root, "docs", "DERIVATION.md")).Replace("\r\n", "\n");
+        var onDisk = RepositoryFiles.ReadText("docs", "DERIVATION.md");
         Assert.True(onDisk == DerivationReport.Build(4, 2), "docs/DERIVATION.md is stale: run `degeneracy derivation-doc --out docs/DERIVATION.md`.");
     }
 }
