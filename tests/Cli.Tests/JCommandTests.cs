@@ -37,10 +37,11 @@ public class JCommandTests
         Assert.Equal([0.3, 1.7, 0.0], values.Select(v => v.GetProperty("theta").GetDouble()).ToArray());
         foreach (var v in values)
         {
-            Assert.Equal(["theta", "value"], v.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(["theta", "value", "ln"], v.EnumerateObject().Select(p => p.Name).ToArray());
             double theta = v.GetProperty("theta").GetDouble(), value = v.GetProperty("value").GetDouble();
             double quad = JQuadrature.Evaluate(1, 1, theta);
             Assert.True(Math.Abs(value - quad) <= 1e-10 * quad, $"J11({theta}) = {value}, quadrature {quad}");
+            Assert.Equal(Math.Log(value), v.GetProperty("ln").GetDouble());
         }
 
         var series = root.GetProperty("series").EnumerateArray().ToArray();

@@ -54,7 +54,7 @@ internal static class JCommand
         if (seriesOrder is int k) OptionCheck.Integer("--theta-order", k, 0, JSeries.MaxOrder);
         // Beyond the double range (ReLU, a + b > 301) the value is reported through its logarithm; no evaluator is built without --theta.
         var values = thetas.Select(t => beyondDoubles
-            ? new JValue(t, double.PositiveInfinity, JFunction.LogEvaluate(a, b, t))
+            ? JValue.OfLog(t, JFunction.LogEvaluate(a, b, t))
             : JValue.Of(t, ActivationJFunction.Get(a, b, activation).Evaluate(t))).ToArray();
         var coefficients = seriesOrder is int order ? closed.SeriesAboutZero(order) : [];
 
@@ -163,6 +163,10 @@ internal readonly record struct JValue(double Theta, double Value, double Ln)
 {
     public static JValue Of(double theta, double value) => new(theta, value, Math.Log(value));
 
+    /// <summary>From ln J (a + b &gt; 301): the value is exp(ln J) where that is a finite double (relative error ≈ 1e-13 from
+    /// the logarithm's rounding), +∞ beyond.</summary>
+    public static JValue OfLog(double theta, double ln) => new(theta, ln <= Math.Log(double.MaxValue) ? Math.Exp(ln) : double.PositiveInfinity, ln);
+
     /// <summary>
     /// Round-trip double; beyond the double range a 12-digit decimal from the logarithm (ln J ≈ 10³ carries ~2e-13
     /// absolute error, so 12 digits are honest) and the logarithm itself.
@@ -173,6 +177,6 @@ internal readonly record struct JValue(double Theta, double Value, double Ln)
         double log10 = Ln / Math.Log(10);
         double exponent = Math.Floor(log10), mantissa = Math.Round(Math.Pow(10, log10 - exponent), 11);
         if (mantissa >= 10) { mantissa /= 10; exponent++; }
-        return string.Create(CultureInfo.InvariantCulture, $"{mantissa:F11}E+{exponent:F0} (beyond the double range; ln J = {Ln:R})");
+        return string.Create(CultureInfo.InvariantCulture, $"{mantissa:F11}E{exponent:+0;-0} (beyond the double range; ln J = {Ln:R})");
     }
 }
