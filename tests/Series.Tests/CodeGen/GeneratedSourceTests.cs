@@ -31,7 +31,7 @@ public class GeneratedSourceTests
         string expected = EvaluatorGenerator.Generate(spec);
         string actual = File.ReadAllText(path);
         Assert.True(expected == actual,
-            $"{path} differs from the generator's output: run `degeneracy codegen --out {EvaluatorGenerator.CheckedInFolder} --theta-order {spec.ThetaOrder} --n-order {spec.NOrder} --class {spec.ClassName}`.");
+            $"{path} differs from the generator's output: run `degeneracy codegen --out {EvaluatorGenerator.CheckedInFolder}/{fileName} --theta-order {spec.ThetaOrder} --n-order {spec.NOrder} --class {spec.ClassName}`.");
     }
 
     [Fact]
