@@ -84,7 +84,11 @@ public class ActivationOptionTests
         var line = o.Split('\n').Single(l => l.StartsWith("exact small-angle law:"));
         Assert.Equal(2 * Math.Log(2), double.Parse(line.Split(':')[1], CultureInfo.InvariantCulture), 14);
         Assert.DoesNotContain("published", o);
-        Assert.Equal(2, Run("rho", "--n", "8", "--exact", "--activation", "leaky:1/2").Code);
+        // every slope has exact values now: n = 2 closed form ρ(2; s) = 2 ln(1 + |s|) − ln|s|
+        var (leakyCode, leaky, _) = Run("rho", "--n", "2", "--exact", "--n-order", "0", "--activation", "leaky:1/2");
+        Assert.Equal(0, leakyCode);
+        var leakyLine = leaky.Split('\n').Single(l => l.StartsWith("exact small-angle law:"));
+        Assert.Equal(2 * Math.Log(1.5) + Math.Log(2), double.Parse(leakyLine.Split(':')[1], CultureInfo.InvariantCulture), 13);
     }
 
     [Fact]

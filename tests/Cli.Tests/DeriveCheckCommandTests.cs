@@ -71,7 +71,8 @@ public class DeriveCheckCommandTests
     [InlineData("derive", "--n-order", "99")]
     [InlineData("check", "--quantity", "all", "--formula", "1")]
     [InlineData("rho", "--n", "1")]
-    [InlineData("rho", "--n", "8", "--n-order", "9")]
+    [InlineData("rho", "--n", "8", "--n-order", "201")]
+    [InlineData("rho", "--n", "8", "--n-order", "6", "--activation", "leaky:1/2")]
     public void BadInput_ExitTwoOneLine(params string[] args)
     {
         var (code, o, e) = Run(args);

@@ -1,48 +1,63 @@
 using System.CommandLine;
 using System.Globalization;
 using Degeneracy.JFunctions;
-using Degeneracy.Series.Derivation;
 using Degeneracy.Series.Evaluation;
 using Degeneracy.Series.SmallAngle;
+using Degeneracy.Symbolic;
 
 namespace Degeneracy.Cli.Commands;
 
-/// <summary><c>degeneracy rho --n N [--exact] [--n-order K] [--activation A]</c>: ρ(N) from the derived 1/n-series and/or the exact small-angle law.</summary>
+/// <summary>
+/// <c>degeneracy rho --n N [--exact] [--n-order K] [--variance] [--activation A]</c>: ρ(N) (and σ²(0, N)) from the exact
+/// 1/n expansion of the small-angle law and/or its exact finite-N value.
+/// </summary>
 internal static class RhoCommand
 {
     public static Command Create(CliContext ctx)
     {
         var n = new Option<int>("--n") { Description = "layer width N ≥ 2", Required = true, CustomParser = r => InvariantNumber.ParseInt(r) };
-        var exact = new Option<bool>("--exact") { Description = "also (or only, with --n-order 0) the exact small-angle law" };
-        var order = CommonOptions.Integer("--n-order", $"1/n order of the series (1 … {LogRatioExpansion.MaxOrder}); 0 = series off", 3, 0, LogRatioExpansion.MaxOrder);
+        var exact = new Option<bool>("--exact") { Description = "also (or only, with --n-order 0) the exact small-angle law at width N" };
+        var order = new Option<int>("--n-order")
+        {
+            Description = $"1/n order of the series: relu, abs, linear 1 … {SmallAngleLaw.MaxSeriesOrder}, other slopes 1 … {Series.Derivation.LogRatioExpansion.MaxOrder}; 0 = series off",
+            DefaultValueFactory = _ => 3,
+            CustomParser = r => InvariantNumber.ParseInt(r),
+        };
         order.Aliases.Add("--order");
+        var variance = new Option<bool>("--variance") { Description = "also σ²(0, N) = lim_{θ→0} Var[ln sin²θ' − ln sin²θ]" };
         var activation = CommonOptions.Activation();
-        var cmd = new Command("rho", "ρ(n): width-only drift of ln sin²θ at small angles.");
-        foreach (var o in new Option[] { n, exact, order, activation }) cmd.Options.Add(o);
-        cmd.SetAction(p => Run(ctx, p.GetValue(n), p.GetValue(exact), p.GetValue(order), p.GetValue(activation)!));
+        var cmd = new Command("rho", "ρ(n): width-only drift of ln sin²θ at small angles (and σ²(0, n)).");
+        foreach (var o in new Option[] { n, exact, order, variance, activation }) cmd.Options.Add(o);
+        cmd.SetAction(p => Run(ctx, p.GetValue(n), p.GetValue(exact), p.GetValue(order), p.GetValue(variance), p.GetValue(activation)!));
         return cmd;
     }
 
-    private static int Run(CliContext ctx, int n, bool exact, int order, Activation activation)
+    private static int Run(CliContext ctx, int n, bool exact, int order, bool withVariance, Activation activation)
     {
         OptionCheck.Integer("--n", n, 2, int.MaxValue);
-        if ((exact || order == 0) && !ActivationSmallAngleLaw.HasExactValues(activation))
-            throw new BadInputException($"--exact: exact small-angle values are available for relu, abs and linear; for {activation.Name} use the series (--n-order 1 … {LogRatioExpansion.MaxOrder}).");
+        int max = ActivationSmallAngleLaw.MaxOrder(activation);
+        bool closedForm = activation.IsRelu || activation.Slope.Abs().IsOne;
+        OptionCheck.That(order >= 0 && order <= max, closedForm
+            ? $"--n-order must be an integer in [0, {max}] (time guard: order {max} takes about 1–4 s, the cost growing as order³); got {order}."
+            : $"--n-order must be an integer in [0, {max}] for {activation.Name} (the delta-method series is built to order {max}; relu, abs and linear go to {SmallAngleLaw.MaxSeriesOrder}); got {order}.");
         string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
         if (!activation.IsRelu) ctx.Out.WriteLine($"activation: {activation.Name}");
         if (order > 0)
         {
-            var terms = Derivation.Derive(0, order, activation).Terms(Quantity.Rho);
-            double eps = 1.0 / n, sum = 0;
-            foreach (var t in terms) sum += t.Value * Math.Pow(eps, t.InvNPower);
-            ctx.Out.WriteLine($"series (order {order}): {F(sum)}   = " + string.Join(" + ", terms.Where(t => !t.Coefficient.IsZero).Select(t => $"{t.Coefficient}/n^{t.InvNPower}")));
+            var (rho, sigma2) = ActivationSmallAngleLaw.Series(order, activation);
+            ctx.Out.WriteLine($"series (order {order}): {F(SmallAngleLaw.SumSeries(rho, n))}   = {Terms(rho)}");
+            if (withVariance) ctx.Out.WriteLine($"sigma2 series (order {order}): {F(SmallAngleLaw.SumSeries(sigma2, n))}   = {Terms(sigma2)}");
         }
         if (exact || order == 0)
         {
-            var e = ActivationSmallAngleLaw.Evaluate(n, activation);
-            ctx.Out.WriteLine($"exact small-angle law: {F(e.Rho)}");
+            var (rho, sigma2) = ActivationSmallAngleLaw.Evaluate(n, activation);
+            ctx.Out.WriteLine($"exact small-angle law: {F(rho)}");
+            if (withVariance) ctx.Out.WriteLine($"sigma2 exact small-angle law: {F(sigma2)}");
         }
         if (activation.IsRelu) ctx.Out.WriteLine($"published eq. 2: {F(PublishedLaw.Rho(n))}");
         return CliRunner.Ok;
     }
+
+    private static string Terms(Rational[] coefficients) =>
+        string.Join(" + ", coefficients.Select((c, i) => (c, i)).Where(t => t.i > 0 && !t.c.IsZero).Select(t => $"{t.c}/n^{t.i}"));
 }

@@ -13,46 +13,50 @@ namespace Degeneracy.Series.SmallAngle;
 /// s = 0 — R = χ²_{k−1}/χ²_k, k ~ Binomial(n, ½) (<see cref="SmallAngleLaw"/>);
 /// s = ±1 — Λ = I and R = χ²_{n−1}/χ²_n exactly: ρ = ψ(n/2) − ψ((n−1)/2), σ² = ψ₁((n−1)/2) + ψ₁(n/2);
 /// other s — R = (āb̄ − c̄²)/ā² with ā, b̄, c̄ the sample means of the iid (λg², λh², λgh)/E[λ], whose 1/n expansion
-/// <see cref="Series"/> is exact order by order (rational in s).
+/// <see cref="Series"/> is exact order by order (rational in s); exact finite-n values by <see cref="SlopeSmallAngleLaw"/>.
 /// </summary>
 public static class ActivationSmallAngleLaw
 {
-    /// <summary>True when exact values at finite n are available (s ∈ {0, −1, 1}).</summary>
-    public static bool HasExactValues(Activation activation)
-    {
-        ArgumentNullException.ThrowIfNull(activation);
-        return activation.IsRelu || activation.Slope.Abs().IsOne;
-    }
-
     /// <summary>
-    /// ρ_exact(n; s) and σ²_exact(0, n; s) for n ≥ 2 and s ∈ {0, −1, 1} (~1e-15 relative); throws
-    /// <see cref="ArgumentException"/> for other s (only <see cref="Series"/> is exact there).
+    /// ρ_exact(n; s) and σ²_exact(0, n; s) for n ≥ 2 and every slope s: closed forms for s ∈ {0, −1, 1} (~1e-15 relative),
+    /// the quadrature of <see cref="SlopeSmallAngleLaw"/> otherwise (~1e-13 absolute).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">n &lt; 2.</exception>
     public static (double Rho, double Variance) Evaluate(int n, Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (n < 2) throw new ArgumentOutOfRangeException(nameof(n), n, "The width n must satisfy 2 ≤ n ≤ int.MaxValue.");
-        if (activation.IsRelu) { var e = SmallAngleLaw.Evaluate(n); return (e.Rho, e.Variance); }
-        if (!HasExactValues(activation))
-            throw new ArgumentException($"exact small-angle values are implemented for relu, abs and linear; for {activation.Name} use the 1/n series.", nameof(activation));
-        return (HalfIntegerPolygamma.DigammaDifference(n), HalfIntegerPolygamma.TrigammaSum(n));
+        return SlopeSmallAngleLaw.Evaluate(n, activation.Slope);
     }
 
     /// <summary>
-    /// Exact coefficients (c_i, d_i), i = 0 … order ≤ 5, of ρ_exact(n; s) ~ Σ c_i n^{−i} and σ²_exact(0, n; s) ~ Σ d_i n^{−i}.
-    /// For s = 0 and s = ±1 they are the polygamma expansions; for other s the delta-method expansion of
-    /// ln R = ln(āb̄ − c̄²) − 2 ln ā about (1, 1, 0), with the exact moments E[λ̃^p] = (1 + s^{2p})/(2E[λ]^p) and Gaussian
-    /// moments, averaged with the exact sample-mean moments (the partition sum of <see cref="SampleMeanMoments"/>).
+    /// Exact coefficients (c_i, d_i), i = 0 … order, of ρ_exact(n; s) ~ Σ c_i n^{−i} and σ²_exact(0, n; s) ~ Σ d_i n^{−i}.
+    /// For s = 0 and s = ±1 they are the polygamma expansions, to any order ≤ <see cref="SmallAngleLaw.MaxSeriesOrder"/>
+    /// (milliseconds at order 60); for other s the delta-method expansion of ln R = ln(āb̄ − c̄²) − 2 ln ā about (1, 1, 0),
+    /// with the exact moments E[λ̃^p] = (1 + s^{2p})/(2E[λ]^p) and Gaussian moments, averaged with the exact sample-mean
+    /// moments (the partition sum of <see cref="SampleMeanMoments"/>), to order ≤ <see cref="MaxOrder"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">order negative or above <see cref="MaxOrder"/>(activation).</exception>
     public static (Rational[] Rho, Rational[] Variance) Series(int order, Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        if (order < 0 || order > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        int max = MaxOrder(activation);
+        if (order < 0 || order > max)
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {max}] for {activation.Name}.");
         if (activation.IsRelu) return (SmallAngleLaw.RhoSeries(order), SmallAngleLaw.VarianceSeries(order));
-        if (activation.Slope.Abs().IsOne) return (PolygammaSeries.DigammaDifference(order), PolygammaSeries.TrigammaSum(order));
+        if (activation.Slope.Abs().IsOne) return (DigammaDifferenceAtN(order), PolygammaSeries.TrigammaSum(order));
         return DeltaMethod(order, activation.Slope);
     }
+
+    /// <summary>The largest order <see cref="Series"/> accepts: <see cref="SmallAngleLaw.MaxSeriesOrder"/> for relu, abs and
+    /// linear (closed-form polygamma route), <see cref="LogRatioExpansion.MaxOrder"/> for other slopes (delta method).</summary>
+    public static int MaxOrder(Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return activation.IsRelu || activation.Slope.Abs().IsOne ? SmallAngleLaw.MaxSeriesOrder : LogRatioExpansion.MaxOrder;
+    }
+
+    private static Rational[] DigammaDifferenceAtN(int order) => PolygammaSeries.DigammaDifference(order);
 
     /// <summary>The delta-method expansion through n^{−K} (K ∈ [0, 5]) for any slope s, including s = 0 and ±1, where it
     /// reproduces the polygamma expansions (a cross-check of the partition sum and the moments).</summary>

@@ -12,14 +12,25 @@ public static class BernoulliNumbers
     public static Rational[] UpTo(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var b = new Rational[count];
-        b[0] = Rational.One;
-        for (int m = 1; m < count; m++)
+        lock (Cache)
         {
-            Rational s = Rational.Zero;
-            for (int j = 0; j < m; j++) s += (Rational)Rational.Binomial(m + 1, j) * b[j];
-            b[m] = -s / (m + 1);
+            while (Cache.Count < count)
+            {
+                int m = Cache.Count;
+                if (m == 0) { Cache.Add(Rational.One); continue; }
+                // Σ_{j<m} C(m+1, j) B_j over the common denominator of the B_j (odd B_j beyond B_1 vanish).
+                Rational s = Rational.Zero;
+                System.Numerics.BigInteger binom = System.Numerics.BigInteger.One; // C(m+1, 0)
+                for (int j = 0; j < m; j++)
+                {
+                    if (!Cache[j].IsZero) s += (Rational)binom * Cache[j];
+                    binom = binom * (m + 1 - j) / (j + 1);
+                }
+                Cache.Add(m > 1 && m % 2 == 1 ? Rational.Zero : -s / (m + 1));
+            }
+            return Cache.GetRange(0, count).ToArray();
         }
-        return b;
     }
+
+    private static readonly List<Rational> Cache = [];
 }

@@ -19,6 +19,11 @@ public static class Laws
     /// <example><code>double d = Laws.Published.Drift(1e-6, 16); // −0.40032733618327565</code></example>
     public static ILayerLaw Published => LayerLaws.Paper;
 
+    /// <summary>The derived law of the activation φ_s (relu, abs, linear, leaky:S) to 1/n order <paramref name="nOrder"/> ∈ [0, 5],
+    /// accurate to 1e-12 on 0 ≤ θ ≤ π, n ≥ 2 (built from the derivation at first use, no compilation; ReLU's is the checked-in one).</summary>
+    /// <example><code>var abs = Laws.Series(1, Activation.Abs); double d = abs.Drift(1.0, 16);</code></example>
+    public static ILayerLaw Series(int nOrder, JFunctions.Activation activation) => LayerLaws.Series(nOrder, activation);
+
     /// <summary>μ(θ, n) = ln sin²θ + drift (−∞ at θ = 0 and π), finite down to the smallest positive double.</summary>
     /// <example><code>double mu = Laws.Mu(0.3, 64); // E[ln sin²θ'] one layer after θ = 0.3 at width 64</code></example>
     /// <exception cref="ArgumentOutOfRangeException">θ outside [0, π], n below 2 or not finite, nOrder outside [0, 5].</exception>
@@ -43,4 +48,13 @@ public static class Laws
     /// <example><code>double r = Laws.SmallAngleRho(16); // 0.17364622475158936</code></example>
     /// <exception cref="ArgumentOutOfRangeException">n below 2.</exception>
     public static double SmallAngleRho(int n) => SmallAngleLaw.Rho(n);
+
+    /// <summary>
+    /// Exact finite-n small-angle law for any activation φ_s: (ρ(n; s), σ²(0, n; s)) = (−lim E[L], lim Var[L]) as θ → 0,
+    /// n ≥ 2; closed forms for relu, abs, linear, deterministic quadrature (~1e-13) for other slopes.
+    /// </summary>
+    /// <example><code>var (rho, s2) = Laws.SmallAngle(4, Degeneracy.JFunctions.Activation.Parse("leaky:1/100"));</code></example>
+    /// <exception cref="ArgumentOutOfRangeException">n below 2.</exception>
+    public static (double Rho, double Variance) SmallAngle(int n, Degeneracy.JFunctions.Activation? activation = null) =>
+        ActivationSmallAngleLaw.Evaluate(n, activation ?? Degeneracy.JFunctions.Activation.Relu);
 }

@@ -30,6 +30,16 @@ public static class Theory
     /// <exception cref="ArgumentOutOfRangeException">k outside [0, 5].</exception>
     public static PiLaurent RhoCoefficient(int k) => Derivation.Derive(0, k).Coefficient(Quantity.Rho, 0, k);
 
+    /// <summary>
+    /// Exact coefficients of ρ(n; s) ~ Σ c_k n^{−k} and σ²(0, n; s) ~ Σ d_k n^{−k} (the θ⁰ coefficients of −drift and σ²)
+    /// from the exact small-angle law, k = 0 … order: any order ≤ 200 for relu, abs and linear (order 60 in ≈ 0.1 s),
+    /// ≤ 5 for other slopes. Default activation ReLU.
+    /// </summary>
+    /// <example><code>var (c, d) = Theory.SmallAngleSeries(60); // c[1] = 2, c[2] = 8, d[1] = 8</code></example>
+    /// <exception cref="ArgumentOutOfRangeException">order outside the range above.</exception>
+    public static (Rational[] Rho, Rational[] Variance) SmallAngleSeries(int order, JFunctions.Activation? activation = null) =>
+        Series.SmallAngle.ActivationSmallAngleLaw.Series(order, activation ?? JFunctions.Activation.Relu);
+
     /// <summary>Holds a formula for μ(θ, n) itself (text in theta, n, pi, J(a,b), ln, exp, sqrt, sin, cos, arcsin) against the derivation.</summary>
     /// <example><code>bool ok = Theory.CheckMu("ln(sin(theta)^2) - 2/(3*pi)*theta", 1, 0).AllMatch; // true</code></example>
     /// <exception cref="FormatException">The formula does not parse (the message gives the position).</exception>
