@@ -46,6 +46,11 @@ public sealed class ActivationJFunction
     }
 
     private readonly double _normalising;
+    // Fast path: κ-scaled coefficients of the combined closed form κ[(π − θ)P + θT + sin θ·Q + R](cos θ), used where both
+    // ReLU values would come from their closed forms (θ and π − θ outside the series about π and outside any patch).
+    private readonly double[] _p = [], _t = [], _q = [], _r = [];
+    private readonly double _fastLo = double.PositiveInfinity, _fastHi = double.NegativeInfinity, _patchLo, _patchHi;
+    private const double PiLow = 1.2246467991473532e-16; // π − Math.PI
 
     private ActivationJFunction(int a, int b, Activation activation)
     {
@@ -59,6 +64,15 @@ public sealed class ActivationJFunction
         _beta = ActivationJClosedForm.Beta(a, b, activation).ToDouble();
         _reluOnly = _beta == 0 && _alpha == 1;
         _normalising = activation.IsRelu ? 1.0 : Math.Pow(1 + activation.SlopeValue * activation.SlopeValue, -(a + b) / 2.0);
+        if (_isConstant || _reluOnly || _isZero) return;
+        double kappa = cf.Scale.ToDouble();
+        double[] Scaled(RationalPolynomial poly) => poly.Coefficients.Select(x => kappa * x.ToDouble()).ToArray();
+        (_p, _t, _q, _r) = (Scaled(cf.P), Scaled(cf.T), Scaled(cf.Q), Scaled(cf.R));
+        _fastLo = _relu.SeriesSwitch;
+        _fastHi = Math.PI - _relu.SeriesSwitch;
+        var (ps, pe) = _relu.PatchRange;
+        // Excluded: the patch range and its reflection θ ↦ π − θ (one interval covering both, patches are central).
+        (_patchLo, _patchHi) = pe > ps ? (Math.Min(ps, Math.PI - pe), Math.Max(pe, Math.PI - ps)) : (0, 0);
     }
 
     /// <summary>J^{(s)}_{a,b}(θ), θ ∈ [0, π].</summary>
@@ -68,7 +82,20 @@ public sealed class ActivationJFunction
         if (_isConstant) return _constant;
         if (_reluOnly) return _relu.Evaluate(theta);
         if (_isZero) return 0.0;
+        if (theta >= _fastLo && theta <= _fastHi && !(theta >= _patchLo && theta < _patchHi))
+        {
+            var (s, c) = Math.SinCos(theta);
+            double t = (Math.PI - theta) + PiLow;
+            return t * Horner(_p, c) + theta * Horner(_t, c) + s * Horner(_q, c) + Horner(_r, c);
+        }
         if (_relu.TryClosedFormPair(theta, out double j, out double supplement)) return _alpha * j + _beta * supplement;
         return _alpha * _relu.Evaluate(theta) + _beta * _relu.EvaluateAtSupplement(theta);
+    }
+
+    private static double Horner(double[] c, double x)
+    {
+        double r = 0;
+        for (int i = c.Length - 1; i >= 0; i--) r = r * x + c[i];
+        return r;
     }
 }

@@ -4,7 +4,7 @@ using Degeneracy.Series.CodeGen;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy codegen --out DIR --theta-order J --n-order K [--namespace NS] [--class NAME]</c>: writes the generated
+/// <c>degeneracy codegen --out DIR --theta-order J --n-order K [--activation A] [--namespace NS] [--class NAME]</c>: writes the generated
 /// C# evaluator of μ, the drift, σ², ρ and the J's they use to DIR/NAME.cs (temporary file, then rename).
 /// </summary>
 internal static class CodegenCommand
@@ -16,20 +16,22 @@ internal static class CodegenCommand
         var nOrder = CommonOptions.NOrder();
         var ns = new Option<string>("--namespace") { Description = "namespace of the generated class", DefaultValueFactory = _ => EvaluatorSpec.DefaultNamespace };
         var cls = new Option<string?>("--class") { Description = "name of the generated static class (default LayerLawOrderK)" };
+        var activation = CommonOptions.Activation();
         var cmd = new Command("codegen", "Generate a fast C# evaluator of the per-layer law (μ, drift, σ², ρ) from the derivation.");
         cmd.Options.Add(outDir);
         cmd.Options.Add(thetaOrder);
         cmd.Options.Add(nOrder);
         cmd.Options.Add(ns);
         cmd.Options.Add(cls);
+        cmd.Options.Add(activation);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(outDir)!, parse.GetValue(thetaOrder), parse.GetValue(nOrder),
-            parse.GetValue(ns) ?? EvaluatorSpec.DefaultNamespace, parse.GetValue(cls)));
+            parse.GetValue(ns) ?? EvaluatorSpec.DefaultNamespace, parse.GetValue(cls), parse.GetValue(activation)!));
         return cmd;
     }
 
-    private static int Run(CliContext ctx, string outDir, int thetaOrder, int nOrder, string ns, string? cls)
+    private static int Run(CliContext ctx, string outDir, int thetaOrder, int nOrder, string ns, string? cls, JFunctions.Activation activation)
     {
-        var spec = new EvaluatorSpec(thetaOrder, nOrder, ns, cls ?? $"LayerLawOrder{nOrder}");
+        var spec = new EvaluatorSpec(thetaOrder, nOrder, ns, cls ?? $"LayerLawOrder{nOrder}") { Activation = activation };
         try { spec.Validate(); }
         catch (ArgumentException e) { throw new BadInputException((e.ParamName == "ClassName" ? "--class: " : "--namespace: ") + BadInputException.Plain(e), e); }
         OptionCheck.That(!string.IsNullOrWhiteSpace(outDir), "--out must name a folder.");
@@ -41,7 +43,8 @@ internal static class CodegenCommand
         string source = EvaluatorGenerator.Emit(plan);
         CodeGen.EvaluatorCompiler.Compile(source, spec); // the generated class must compile and bind before it is written
         AtomicFile.WriteText(path, source);
-        ctx.Out.WriteLine($"wrote {path} (theta-order {spec.ThetaOrder}, n-order {spec.NOrder}; drift switch {plan.Drift.Switch.Theta}, sigma2 switch {plan.Sigma2.Switch.Theta})");
+        string act = activation.IsRelu ? "" : $", activation {activation.Name}";
+        ctx.Out.WriteLine($"wrote {path} (theta-order {spec.ThetaOrder}, n-order {spec.NOrder}{act}; drift switch {plan.Drift.Switch.Theta}, sigma2 switch {plan.Sigma2.Switch.Theta})");
         return CliRunner.Ok;
     }
 }

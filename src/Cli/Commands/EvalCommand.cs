@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Degeneracy.JFunctions;
 using Degeneracy.Series.Evaluation;
 using Degeneracy.Series.FiniteWidth;
 using Degeneracy.Verify.FiniteWidth;
@@ -10,7 +11,7 @@ namespace Degeneracy.Cli.Commands;
 
 /// <summary>
 /// <c>degeneracy eval --quantity mu|drift|sigma2|rho|collapse --theta T... --n N... [--n-order K] [--form series|published|exact]
-/// [--format text|json|csv]</c>: values of μ, the drift μ − ln sin²θ, σ², ρ or (form exact) the one-step collapse
+/// [--activation A] [--format text|json|csv]</c>: values of μ, the drift μ − ln sin²θ, σ², ρ or (form exact) the one-step collapse
 /// probability at every (θ, n) pair (Cartesian product; ρ takes no θ).
 /// </summary>
 internal static class EvalCommand
@@ -28,17 +29,22 @@ internal static class EvalCommand
         var form = new Option<string>("--form") { Description = "series (derived), published (the paper's O(1/n) formulas; --n-order 1) or exact (finite-width law; integer n)", DefaultValueFactory = _ => "series" };
         var format = CommonOptions.Format("text", "json", "csv");
         var json = CommonOptions.JsonAlias();
+        var activation = CommonOptions.Activation();
         var cmd = new Command("eval", "Evaluate μ, the drift, σ² or ρ of the per-layer law.");
-        foreach (var o in new Option[] { quantity, theta, n, nOrder, form, format, json }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { quantity, theta, n, nOrder, form, activation, format, json }) cmd.Options.Add(o);
         cmd.SetAction(parse => Run(ctx, parse.GetValue(quantity)!, parse.GetValue(theta) ?? [], parse.GetValue(n) ?? [],
-            parse.GetValue(nOrder), parse.GetValue(form) ?? "series", CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json))));
+            parse.GetValue(nOrder), parse.GetValue(form) ?? "series", CommonOptions.ResolveFormat(parse.GetValue(format)!, parse.GetValue(json)),
+            parse.GetValue(activation)!));
         return cmd;
     }
 
-    private static int Run(CliContext ctx, string quantity, double[] thetas, double[] ns, int nOrder, string form, string format)
+    private static int Run(CliContext ctx, string quantity, double[] thetas, double[] ns, int nOrder, string form, string format,
+        Activation activation)
     {
         OptionCheck.OneOf("--quantity", quantity, Quantities);
         OptionCheck.OneOf("--form", form, Forms);
+        OptionCheck.That(activation.IsRelu || form == "series",
+            $"--form {form} is ReLU only (the paper's formulas and the exact finite-width law); --activation {activation.Name} takes --form series.");
         if (form == "exact") return RunExact(ctx, quantity, thetas, ns, nOrder, format);
         OptionCheck.That(quantity != "collapse", "--quantity collapse needs --form exact.");
         bool published = form == "published";
@@ -50,7 +56,7 @@ internal static class EvalCommand
             OptionCheck.That(t >= 0 && t <= Math.PI, $"--theta must lie in [0, π]; got {D(t)}.");
         foreach (var x in ns)
             OptionCheck.That(x >= 2, $"--n must be a finite width ≥ 2; got {D(x)}.");
-        ILayerLaw law = published ? LayerLaws.Paper : LayerLaws.Series(nOrder);
+        ILayerLaw law = published ? LayerLaws.Paper : LayerLaws.Series(nOrder, activation);
 
         var rows = new List<(double? Theta, double N, double Value)>();
         if (rho) foreach (var x in ns) rows.Add((null, x, LayerLaws.Rho(law, x)));
@@ -65,9 +71,9 @@ internal static class EvalCommand
                     }));
         ctx.Out.Write(format switch
         {
-            "json" => Json(quantity, nOrder, form, rows),
+            "json" => Json(quantity, nOrder, form, rows, activation),
             "csv" => Csv(quantity, rows),
-            _ => Table(quantity, nOrder, form, rows),
+            _ => Table(quantity, nOrder, form, rows, activation),
         });
         return CliRunner.Ok;
     }
@@ -114,7 +120,8 @@ internal static class EvalCommand
 
     private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows)
+    private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows,
+        Activation? activation = null)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms))
@@ -123,6 +130,7 @@ internal static class EvalCommand
             w.WriteString("quantity", quantity);
             w.WriteNumber("nOrder", nOrder);
             w.WriteString("form", form);
+            if (activation is { IsRelu: false }) w.WriteString("activation", activation.Name);
             w.WriteStartArray("values");
             foreach (var (t, n, v) in rows)
             {
@@ -149,10 +157,11 @@ internal static class EvalCommand
         return sb.ToString();
     }
 
-    private static string Table(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows)
+    private static string Table(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows,
+        Activation? activation = null)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"# {quantity}, form {form}, n-order {nOrder}");
+        sb.AppendLine($"# {quantity}, form {form}, n-order {nOrder}{(activation is { IsRelu: false } ? ", activation " + activation.Name : "")}");
         bool hasTheta = rows.Count > 0 && rows[0].Theta is not null;
         var cells = rows.Select(r => (hasTheta ? new[] { D(r.Theta!.Value) } : []).Concat([D(r.N), D(r.Value)]).ToArray()).ToList();
         string[] header = hasTheta ? ["theta", "n", quantity] : ["n", quantity];

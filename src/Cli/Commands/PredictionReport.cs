@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using static Degeneracy.Cli.Json.JsonValues;
+using Degeneracy.JFunctions;
 using Degeneracy.Verify;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.Prediction;
@@ -12,13 +13,22 @@ namespace Degeneracy.Cli.Commands;
 /// <summary>Every method's prediction for one network, the optional Monte Carlo run and the comparisons; formats itself.</summary>
 internal sealed class PredictionReport
 {
-    private PredictionReport(IReadOnlyList<int> widths, double theta0, IReadOnlyList<NetworkPrediction> predictions, MonteCarloResult? mc)
+    private PredictionReport(IReadOnlyList<int> widths, double theta0, IReadOnlyList<NetworkPrediction> predictions, MonteCarloResult? mc,
+        Activation activation, IReadOnlyList<string> omitted)
     {
         Widths = widths;
         Theta0 = theta0;
         Predictions = predictions;
         MonteCarlo = mc;
-        Warnings = PredictionValidity.Warnings(widths, theta0, predictions.Select(p => p.Method).ToList());
+        Activation = activation;
+        var warnings = PredictionValidity.Warnings(widths, theta0, predictions.Select(p => p.Method).ToList()).ToList();
+        if (omitted.Count > 0)
+            warnings.Add($"methods omitted for the activation {activation.Name}: " +
+                         string.Join(", ", omitted.Select(m => m + " (ReLU only)")));
+        if (!activation.IsRelu && activation.Slope.Sign > 0 && !activation.Slope.IsOne)
+            warnings.Add($"the predictors follow x = ln sin²θ and take θ^ℓ ≤ π/2 after the first layer; for {activation.Name} outputs can have " +
+                         "negative entries and θ^ℓ > π/2 is possible (rare unless θ⁰ is near π or the width is small)");
+        Warnings = warnings;
         if (mc is not null && mc.Layers[^1].Count < 2)
             Collapse = $"{mc.Layers[^1].Count} of {mc.Configuration.Samples} Monte Carlo samples survive to layer {mc.Layers.Count} " +
                        "(the others collapsed to sin²θ = 0), too few to estimate a mean: no method can be compared there";
@@ -37,6 +47,8 @@ internal sealed class PredictionReport
     }
 
     public IReadOnlyList<int> Widths { get; }
+    /// <summary>The activation φ_s of the network (printed only when it is not ReLU).</summary>
+    public Activation Activation { get; }
     public double Theta0 { get; }
     public IReadOnlyList<NetworkPrediction> Predictions { get; }
     public MonteCarloResult? MonteCarlo { get; }
@@ -60,15 +72,16 @@ internal sealed class PredictionReport
         return (f, Math.Sqrt(f * (1 - f) / total));
     }
 
-    public string Title => $"widths {WidthSpecText}, θ⁰ = {F(Theta0, 4)}";
+    public string Title => $"widths {WidthSpecText}, θ⁰ = {F(Theta0, 4)}" + (Activation.IsRelu ? "" : $", activation {Activation.Name}");
     private string WidthSpecText => WidthSpec.Parse(string.Join(',', Widths)).ToString();
 
     public static PredictionReport Compute(IReadOnlyList<int> widths, double theta0, IReadOnlyList<string> methods, int nOrder,
-        long? samples, ulong seed)
+        long? samples, ulong seed, Activation? activation = null, IReadOnlyList<string>? omitted = null)
     {
-        var predictions = methods.Select(m => PredictionMethods.Create(m, nOrder).Predict(widths, theta0)).ToList();
-        var mc = samples is long s ? ReducedChainSampler.Run(widths, theta0, s, seed, collectSamples: true) : null;
-        return new PredictionReport(widths, theta0, predictions, mc);
+        var act = activation ?? Activation.Relu;
+        var predictions = methods.Select(m => PredictionMethods.Create(m, nOrder, 2000, act).Predict(widths, theta0)).ToList();
+        var mc = samples is long s ? ReducedChainSampler.Run(widths, theta0, s, seed, collectSamples: true, activation: act) : null;
+        return new PredictionReport(widths, theta0, predictions, mc, act, omitted ?? []);
     }
 
     private static string F(double x, int digits = 4) => x.ToString("F" + digits, CultureInfo.InvariantCulture);
@@ -137,12 +150,13 @@ internal sealed class PredictionReport
 
     public string ToCsv()
     {
-        var sb = new StringBuilder("layer,width");
+        var sb = new StringBuilder(Activation.IsRelu ? "layer,width" : "activation,layer,width");
         if (MonteCarlo is not null) sb.Append(",mc_mean,mc_sd,mc_mean_se,mc_count,mc_degenerate,mc_collapsed");
         foreach (var p in Predictions) sb.Append($",{p.Method}_mean,{p.Method}_sd").Append(p.Final.Collapsed is null ? "" : $",{p.Method}_collapsed");
         sb.Append('\n');
         for (int i = 0; i < Widths.Count; i++)
         {
+            if (!Activation.IsRelu) sb.Append(Activation.Name).Append(',');
             sb.Append(CultureInfo.InvariantCulture, $"{i + 1},{Widths[i]}");
             if (MonteCarlo is not null)
             {
@@ -169,6 +183,7 @@ internal sealed class PredictionReport
             foreach (int n in Widths) w.WriteNumberValue(n);
             w.WriteEndArray();
             w.WriteNumber("theta0", Theta0);
+            if (!Activation.IsRelu) w.WriteString("activation", Activation.Name);
             w.WriteStartArray("warnings");
             foreach (var warning in Warnings) w.WriteStringValue(warning);
             w.WriteEndArray();

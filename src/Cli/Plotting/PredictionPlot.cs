@@ -54,7 +54,56 @@ internal static class PredictionPlot
             plot.Font.Set(FontFamily());
         }
         var legend = LegendItems(predictions, mc);
+        Write(path, main, residual, legend, width, height);
+    }
 
+    /// <summary>
+    /// A family of networks side by side (e.g. depths at a fixed parameter count): x is the family parameter, the top panel
+    /// each method's final-layer mean and the Monte Carlo mean with ±2 SE bars, the bottom panel method − Monte Carlo in nats
+    /// against the ±2 SE band. Written atomically, PNG or SVG by the extension.
+    /// </summary>
+    public static void SaveFamily(string path, string title, string xLabel, string yLabel, double[] xs,
+        IReadOnlyList<(string Method, double[] Means)> methods, double[] mcMeans, double[] mcStdErrors, long samples,
+        int width = 1100, int height = 800)
+    {
+        var main = new Plot();
+        for (int i = 0; i < methods.Count; i++) Style(main.Add.Scatter(xs, methods[i].Means), i);
+        var bars = main.Add.ErrorBar(xs, mcMeans, mcStdErrors.Select(e => 2 * e).ToArray());
+        bars.Color = Colors.Black;
+        var points = main.Add.Scatter(xs, mcMeans);
+        points.Color = Colors.Black;
+        points.LineWidth = 0;
+        points.MarkerSize = 6;
+        points.MarkerShape = MarkerShape.FilledCircle;
+        main.Title(title);
+        main.YLabel(yLabel);
+        main.XLabel("");
+        var residual = new Plot();
+        var band = residual.Add.FillY(xs, mcStdErrors.Select(e => -2 * e).ToArray(), mcStdErrors.Select(e => 2 * e).ToArray());
+        band.FillStyle.Color = Colors.Gray.WithAlpha(0.25);
+        band.LineStyle.Width = 0;
+        var zero = residual.Add.HorizontalLine(0);
+        zero.Color = Colors.Black;
+        zero.LineWidth = 1;
+        for (int i = 0; i < methods.Count; i++)
+            Style(residual.Add.Scatter(xs, methods[i].Means.Select((m, k) => m - mcMeans[k]).ToArray()), i);
+        residual.YLabel("method − MC (nats)");
+        residual.Title($"difference from Monte Carlo ({samples} samples each); grey band: ±2 SE", size: 13);
+        residual.XLabel(xLabel);
+        double pad = 0.03 * (xs.Max() - xs.Min() + 1);
+        foreach (var plot in new[] { main, residual })
+        {
+            plot.Axes.SetLimitsX(xs.Min() - pad, xs.Max() + pad);
+            plot.Layout.Fixed(new PixelPadding(90, LegendWidth, plot == residual ? 60 : 30, plot == main ? 50 : 35));
+            plot.Font.Set(FontFamily());
+        }
+        var legend = methods.Select((m, i) => new LegendItem(m.Method, Palette[i % Palette.Length], Patterns[i % Patterns.Length], Markers[i % Markers.Length])).ToList();
+        legend.Add(new LegendItem("Monte Carlo ± 2 SE", Colors.Black, null, MarkerShape.FilledCircle));
+        Write(path, main, residual, legend, width, height);
+    }
+
+    private static void Write(string path, Plot main, Plot? residual, List<LegendItem> legend, int width, int height)
+    {
         float split = residual is null ? height : height * 0.64f;
         bool svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
         AtomicFile.Write(path, temp =>

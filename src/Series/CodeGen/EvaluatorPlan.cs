@@ -1,3 +1,4 @@
+using Degeneracy.JFunctions;
 using Degeneracy.Series.Derivation;
 
 namespace Degeneracy.Series.CodeGen;
@@ -11,6 +12,16 @@ public sealed record EvaluatorSpec(int ThetaOrder, int NOrder, string Namespace 
 {
     /// <summary>Namespace used when none is given.</summary>
     public const string DefaultNamespace = "Degeneracy.Series.Evaluation.Generated";
+
+    /// <summary>The activation φ_s (default ReLU); the closed forms are in its normalised J̄'s.</summary>
+    public Activation Activation { get; init; } = Activation.Relu;
+
+    /// <summary>
+    /// True for |x| and the identity (s = ∓1): then the law at θ equals the law at π − θ exactly (|x| sees y and −y
+    /// alike; the identity maps −y to −Y, and sin² does not see the sign), while D = 1 − 4J̄_{1,1}² vanishes at both ends,
+    /// so evaluators fold θ ∈ (π/2, π] to π − θ.
+    /// </summary>
+    public bool FoldsAtHalfPi => Activation.Slope.Abs().IsOne;
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/>/<see cref="ArgumentException"/> on a bad spec.</summary>
     public void Validate()
@@ -48,7 +59,7 @@ public sealed record EvaluatorPlan(EvaluatorSpec Spec, QuantityPlan Drift, Quant
     public static EvaluatorPlan Create(EvaluatorSpec spec)
     {
         spec.Validate();
-        var d = Derivation.Derivation.Derive(spec.ThetaOrder + 2, spec.NOrder);
+        var d = Derivation.Derivation.Derive(spec.ThetaOrder + 2, spec.NOrder, spec.Activation);
         return new EvaluatorPlan(spec, Plan("Drift", d, Quantity.Drift, spec), Plan("Sigma2", d, Quantity.Sigma2, spec));
     }
 
@@ -59,7 +70,7 @@ public sealed record EvaluatorPlan(EvaluatorSpec Spec, QuantityPlan Drift, Quant
         {
             var series = Enumerable.Range(0, d.ThetaOrder + 1).Select(j => d.Coefficient(q, j, term.InvNPower)).ToArray();
             if (term.Special is null && term.Numerator.IsZero && series.All(c => c.IsZero)) continue;
-            pieces.Add((term.InvNPower, StablePiece.FromTerm(term, series, spec.ThetaOrder)));
+            pieces.Add((term.InvNPower, StablePiece.FromTerm(term, series, spec.ThetaOrder, spec.Activation)));
         }
         var choice = pieces.Count == 0
             ? new SwitchChoice(0, 0)

@@ -19,8 +19,10 @@ public sealed class StablePiece
     private readonly int _degree;
     private readonly double[] _series, _omitted;
 
-    private StablePiece(JPolynomial numerator, int dPower, bool isInfiniteWidthDrift, ThetaSeries series, int order)
+    private StablePiece(JPolynomial numerator, int dPower, bool isInfiniteWidthDrift, ThetaSeries series, int order,
+        Activation? activation = null)
     {
+        Activation = activation ?? Activation.Relu;
         Numerator = numerator;
         DPower = dPower;
         IsInfiniteWidthDrift = isInfiniteWidthDrift;
@@ -32,6 +34,8 @@ public sealed class StablePiece
         foreach (var (m, _) in numerator.Terms) _degree = Math.Max(_degree, m.Degree);
     }
 
+    /// <summary>The activation φ_s whose normalised J̄'s the numerator is written in (ReLU: the plain J's).</summary>
+    public Activation Activation { get; }
     /// <summary>The numerator N (zero for m₀).</summary>
     public JPolynomial Numerator { get; }
     /// <summary>The power p of D in the denominator.</summary>
@@ -69,24 +73,34 @@ public sealed class StablePiece
     /// The piece for a closed form of a derivation whose exact θ-series through θ^{order+2} is already known
     /// (<paramref name="series"/>[j] = coefficient of θ^j, e.g. from a derivation two θ-orders higher).
     /// </summary>
-    public static StablePiece FromTerm(ClosedFormTerm term, IReadOnlyList<PiLaurent> series, int order)
+    public static StablePiece FromTerm(ClosedFormTerm term, IReadOnlyList<PiLaurent> series, int order) =>
+        FromTerm(term, series, order, Activation.Relu);
+
+    /// <summary>As <see cref="FromTerm(ClosedFormTerm, IReadOnlyList{PiLaurent}, int)"/> for a closed form written in the
+    /// normalised J̄'s of <paramref name="activation"/>.</summary>
+    public static StablePiece FromTerm(ClosedFormTerm term, IReadOnlyList<PiLaurent> series, int order, Activation activation)
     {
+        ArgumentNullException.ThrowIfNull(activation);
         ArgumentOutOfRangeException.ThrowIfNegative(order);
         if (series.Count < order + 3)
             throw new ArgumentException($"need the series through theta^{order + 2}.", nameof(series));
         var s = ThetaSeries.FromCoefficients(0, series.Take(order + 3), order + 3);
         return term.Special is not null
-            ? new StablePiece(JPolynomial.Zero, 0, true, s, order)
-            : new StablePiece(term.Numerator, term.DPower, false, s, order);
+            ? new StablePiece(JPolynomial.Zero, 0, true, s, order, activation)
+            : new StablePiece(term.Numerator, term.DPower, false, s, order, activation);
     }
 
-    /// <summary>Double value of the closed form with J's from <see cref="JFunction"/> (0 &lt; θ ≤ π).</summary>
+    /// <summary>Double value of the closed form with J's from <see cref="JFunction"/> (ReLU) or
+    /// <see cref="ActivationJFunction.EvaluateNormalised"/> (0 &lt; θ ≤ π).</summary>
     public double ClosedForm(double theta)
     {
-        double j11 = JFunction.Evaluate(1, 1, theta), d = 1 - 4 * j11 * j11;
+        double j11 = J(1, 1, theta), d = 1 - 4 * j11 * j11;
         if (IsInfiniteWidthDrift) { double s = Math.Sin(theta); return Math.Log(d / (s * s)); }
-        return Numerator.Evaluate((a, b) => JFunction.Evaluate(a, b, theta)) / Math.Pow(d, DPower);
+        return Numerator.Evaluate((a, b) => J(a, b, theta)) / Math.Pow(d, DPower);
     }
+
+    private double J(int a, int b, double theta) =>
+        Activation.IsRelu ? JFunction.Evaluate(a, b, theta) : ActivationJFunction.EvaluateNormalised(a, b, Activation, theta);
 
     /// <summary>
     /// Estimated rounding error of the closed form in double at θ, with the probabilistic (root-sum-square) model of
@@ -95,7 +109,7 @@ public sealed class StablePiece
     /// </summary>
     public double ClosedFormError(double theta)
     {
-        double j11 = JFunction.Evaluate(1, 1, theta), d = 1 - 4 * j11 * j11;
+        double j11 = J(1, 1, theta), d = 1 - 4 * j11 * j11;
         double dRel = 4 * Unit / d;
         if (IsInfiniteWidthDrift) return dRel + 2 * Unit * Math.Abs(ClosedForm(theta));
         double dp = Math.Pow(d, DPower);
@@ -104,7 +118,7 @@ public sealed class StablePiece
         {
             double t = q.ToDouble();
             for (int v = 1; v < m.VariableCount; v++)
-                if (m[v] > 0) t *= Math.Pow(JFunction.Evaluate(JSymbols.Pair(v).A, JSymbols.Pair(v).B, theta), m[v]);
+                if (m[v] > 0) t *= Math.Pow(J(JSymbols.Pair(v).A, JSymbols.Pair(v).B, theta), m[v]);
             sumSq += t * t;
             value += t;
         }

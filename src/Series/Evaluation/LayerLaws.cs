@@ -35,6 +35,27 @@ public static class LayerLaws
         });
     }
 
+    private static readonly ConcurrentDictionary<(int, JFunctions.Activation), ILayerLaw> ActivationCache = new();
+
+    /// <summary>
+    /// The derived law of the activation φ_s to order ε^<paramref name="nOrder"/> (n-order in [0, 5]), accurate on
+    /// 0 ≤ θ ≤ π: the checked-in evaluator for ReLU (the same instance as <see cref="Series(int)"/>), otherwise a
+    /// <see cref="CodeGen.TabulatedLaw"/> built from the derivation at the checked-in θ-order (a derivation at first use,
+    /// then cached; no code is compiled).
+    /// </summary>
+    public static ILayerLaw Series(int nOrder, JFunctions.Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (activation.IsRelu) return Series(nOrder);
+        if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
+            throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        return ActivationCache.GetOrAdd((nOrder, activation), k =>
+        {
+            var spec = CodeGen.EvaluatorGenerator.CheckedIn[k.Item1].Spec with { ClassName = "LayerLaw", Activation = k.Item2 };
+            return new CodeGen.TabulatedLaw(CodeGen.EvaluatorPlan.Create(spec));
+        });
+    }
+
     /// <summary>The published law μ_pub, σ²_pub (docs/THEORY.md §3), stable near θ = 0.</summary>
     public static ILayerLaw Paper => PublishedLaw.Instance;
 
@@ -43,6 +64,7 @@ public static class LayerLaws
     {
         ArgumentNullException.ThrowIfNull(law);
         if (law is CodeGen.GeneratedLaw g) return g.Mu(theta, n);
+        if (law is CodeGen.TabulatedLaw tab) return tab.Mu(theta, n);
         return law.Drift(theta, n) + LnSin2(theta);
     }
 
@@ -69,6 +91,7 @@ public static class LayerLaws
         return law switch
         {
             CodeGen.GeneratedLaw g => g.Rho(n),
+            CodeGen.TabulatedLaw tab => tab.Rho(n),
             PublishedLaw => PublishedLaw.Rho(n),
             _ => -law.Drift(0.0, n),
         };

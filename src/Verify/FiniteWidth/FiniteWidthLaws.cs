@@ -5,7 +5,7 @@ namespace Degeneracy.Verify.FiniteWidth;
 /// <summary>
 /// The one-step law at any (θ, n): from <see cref="OneStepLawTable"/> where n is tabulated; for n between tabulated
 /// widths, the cell values interpolated linearly in 1/n between the two nearest; beyond the largest tabulated width, a
-/// Gaussian continuous part with the derived series law (ε², <see cref="LayerLaws.Series"/>) cut at L = −ln sin²θ (x' ≤ 0),
+/// Gaussian continuous part with the derived series law (ε², <see cref="LayerLaws.Series(int)"/>) cut at L = −ln sin²θ (x' ≤ 0),
 /// with collapse and the atom still exact.
 /// </summary>
 public static class FiniteWidthLaws

@@ -19,6 +19,11 @@ public static class Laws
     /// <example><code>double d = Laws.Published.Drift(1e-6, 16); // −0.40032733618327565</code></example>
     public static ILayerLaw Published => LayerLaws.Paper;
 
+    /// <summary>The derived law of the activation φ_s (relu, abs, linear, leaky:S) to 1/n order <paramref name="nOrder"/> ∈ [0, 5],
+    /// accurate to 1e-12 on 0 ≤ θ ≤ π, n ≥ 2 (built from the derivation at first use, no compilation; ReLU's is the checked-in one).</summary>
+    /// <example><code>var abs = Laws.Series(1, Activation.Abs); double d = abs.Drift(1.0, 16);</code></example>
+    public static ILayerLaw Series(int nOrder, JFunctions.Activation activation) => LayerLaws.Series(nOrder, activation);
+
     /// <summary>μ(θ, n) = ln sin²θ + drift (−∞ at θ = 0 and π), finite down to the smallest positive double.</summary>
     /// <example><code>double mu = Laws.Mu(0.3, 64); // E[ln sin²θ'] one layer after θ = 0.3 at width 64</code></example>
     /// <exception cref="ArgumentOutOfRangeException">θ outside [0, π], n below 2 or not finite, nOrder outside [0, 5].</exception>

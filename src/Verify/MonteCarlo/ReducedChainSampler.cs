@@ -12,8 +12,9 @@ public static class ReducedChainSampler
     /// <param name="seed">Philox key; the output depends only on (seed, sample index).</param>
     /// <param name="threads">Worker threads, default all cores; does not change the output.</param>
     /// <param name="collectSamples">Keep each sample's values (see <see cref="MonteCarloResult.SurvivingSamples"/>).</param>
+    /// <param name="activation">φ_s (default ReLU).</param>
     public static MonteCarloResult Run(IReadOnlyList<int> widths, double theta0, long samples, ulong seed,
-        int? threads = null, bool collectSamples = false) =>
-        MonteCarloSampler.Run(new MonteCarloConfiguration(widths, theta0, samples, seed),
+        int? threads = null, bool collectSamples = false, JFunctions.Activation? activation = null) =>
+        MonteCarloSampler.Run(new MonteCarloConfiguration(widths, theta0, samples, seed, activation: activation),
             new MonteCarloRunOptions { Threads = threads, CollectSamples = collectSamples });
 }

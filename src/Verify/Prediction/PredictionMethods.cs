@@ -1,3 +1,4 @@
+using Degeneracy.JFunctions;
 using Degeneracy.Series.Evaluation;
 
 namespace Degeneracy.Verify.Prediction;
@@ -9,7 +10,7 @@ namespace Degeneracy.Verify.Prediction;
 /// <item><c>linear</c>: Approximation 1, x^{ℓ+1} = x^ℓ − (2/(3π))θ^ℓ − ρ_pub(n); sd by the delta method with σ² = 8/n
 /// (Theorem 3, eq. 6, at θ = 0).</item>
 /// <item><c>paper</c>, <c>series</c>: Algorithm 1, x^{ℓ+1} = μ(θ^ℓ, n) with μ_pub (<see cref="LayerLaws.Paper"/>) or the
-/// derived law at the chosen 1/n order (<see cref="LayerLaws.Series"/>); sd by the delta method
+/// derived law at the chosen 1/n order (<see cref="LayerLaws.Series(int)"/>); sd by the delta method
 /// (<see cref="PointPredictor"/>).</item>
 /// <item><c>moment</c>: Algorithm 1 with the derived law and a second-order moment closure (<see cref="MomentPredictor"/>):
 /// mean and variance of x propagated by Gauss–Hermite quadrature, which removes Algorithm 1's Jensen bias.</item>
@@ -41,6 +42,58 @@ public static class PredictionMethods
             "exact" => new ExactPredictor(gridPoints),
             _ => throw new ArgumentException($"unknown method '{name}'; expected one of {string.Join(", ", Names)}", nameof(name)),
         };
+    }
+
+    /// <summary>Methods that exist for ReLU only: <c>paper</c> (the published ReLU formulas) and <c>exact</c> (the ReLU
+    /// finite-width one-step law).</summary>
+    public static IReadOnlyList<string> ReluOnly { get; } = ["paper", "exact"];
+
+    /// <summary>True when <paramref name="name"/> is available for <paramref name="activation"/>.</summary>
+    public static bool Supports(string name, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(activation);
+        if (activation.IsRelu) return Names.Contains(name);
+        return Names.Contains(name) && !ReluOnly.Contains(name);
+    }
+
+    /// <summary>
+    /// The predictor called <paramref name="name"/> for the activation φ_s (ReLU: <see cref="Create(string, int, int)"/>).
+    /// For s ≠ 0: <c>infinite</c> steps x by the ε⁰ term of the derived drift (cos θ' = 2J̄_{1,1}(θ), evaluated stably);
+    /// <c>linear</c> is x' = x + c₁θ − ρ(n; s) with c₁ the θ¹ coefficient of that drift and ρ(n; s) = −Drift(0, n), sd² per
+    /// step σ²(0, n; s), both from the derived law; <c>series</c>, <c>moment</c>, <c>density</c> use
+    /// <see cref="LayerLaws.Series(int, Activation)"/>; <c>exact-small-angle</c> blends in the exact small-angle law of φ_s.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown name, n-order outside [0, 5], or a method not available for φ_s
+    /// (<see cref="Supports"/>).</exception>
+    public static IAnglePredictor Create(string name, int nOrder, int gridPoints, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(activation);
+        if (activation.IsRelu) return Create(name, nOrder, gridPoints);
+        if (Names.Contains(name) && !Supports(name, activation))
+            throw new ArgumentException($"method '{name}' is not available for the activation {activation.Name} (ReLU only).", nameof(name));
+        var law = LayerLaws.Series(nOrder, activation);
+        switch (name)
+        {
+            case "infinite":
+            {
+                var zero = LayerLaws.Series(0, activation);
+                return new PointPredictor("infinite", (theta, _, _) => LayerLaws.LnSin2(theta) + zero.Drift(theta, 2), (_, _) => 0);
+            }
+            case "linear":
+            {
+                double c1 = Degeneracy.Series.Derivation.Derivation.Derive(2, 0, activation)
+                    .Coefficient(Degeneracy.Series.Derivation.Quantity.Drift, 1, 0).ToDouble();
+                return new PointPredictor("linear", (theta, x, n) => x + c1 * theta + law.Drift(0, n), (_, n) => law.Sigma2(0, n));
+            }
+            case "series": return Algorithm1("series", law);
+            case "moment": return new MomentPredictor(law);
+            case "density": return new DensityPredictor(law, "density", gridPoints);
+            case "exact-small-angle":
+                return new DensityPredictor(new SmallAngleBlendedLaw(law, activation: activation), "exact-small-angle", gridPoints);
+            default: return Create(name, nOrder, gridPoints); // unknown name: the same error as for ReLU
+        }
     }
 
     /// <summary>Parses "all" or a comma-separated list of names (duplicates removed, order kept).</summary>

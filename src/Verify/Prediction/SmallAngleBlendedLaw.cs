@@ -18,9 +18,12 @@ public sealed class SmallAngleBlendedLaw : ILayerLaw
 
     /// <param name="baseLaw">The law used away from θ = 0.</param>
     /// <param name="blendAngle">θ_b ∈ (0, π]: where the exact correction has faded out.</param>
-    public SmallAngleBlendedLaw(ILayerLaw baseLaw, double blendAngle = Math.PI / 2)
+    /// <param name="activation">φ_s whose exact small-angle values are used (default ReLU); the base law must be that
+    /// activation's.</param>
+    public SmallAngleBlendedLaw(ILayerLaw baseLaw, double blendAngle = Math.PI / 2, JFunctions.Activation? activation = null)
     {
         ArgumentNullException.ThrowIfNull(baseLaw);
+        Activation = activation ?? JFunctions.Activation.Relu;
         if (!(blendAngle > 0 && blendAngle <= Math.PI))
             throw new ArgumentOutOfRangeException(nameof(blendAngle), blendAngle, "blendAngle must lie in (0, pi]");
         _base = baseLaw;
@@ -29,6 +32,9 @@ public sealed class SmallAngleBlendedLaw : ILayerLaw
 
     /// <inheritdoc/>
     public string Name => "exact-small-angle";
+
+    /// <summary>The activation φ_s.</summary>
+    public JFunctions.Activation Activation { get; }
 
     /// <summary>θ_b.</summary>
     public double BlendAngle { get; }
@@ -64,8 +70,8 @@ public sealed class SmallAngleBlendedLaw : ILayerLaw
         int width = (int)Math.Round(n);
         return _corrections.GetOrAdd(width, k =>
         {
-            var exact = SmallAngleLaw.Evaluate(k);
-            return (-exact.Rho - _base.Drift(0, k), exact.Variance - _base.Sigma2(0, k));
+            var (rho, variance) = ActivationSmallAngleLaw.Evaluate(k, Activation); // SmallAngleLaw's values for ReLU
+            return (-rho - _base.Drift(0, k), variance - _base.Sigma2(0, k));
         });
     }
 }

@@ -54,6 +54,34 @@ public sealed class AngleReference
         return v;
     }
 
+    private readonly Dictionary<(int, int, Rational), FixedPoint> _jBar = new();
+
+    /// <summary>
+    /// J̄_{a,b}(θ) = J^{(s)}_{a,b}(θ)/(1 + s²)^{(a+b)/2} for φ_s (a + b even; J_{a,b} itself for ReLU), from the ReLU
+    /// closed forms: α·J_{a,b}(θ) + β·J_{a,b}(π − θ), α = 1 + (−s)^{a+b}, β = (−s)^a + (−s)^b, with
+    /// J_{a,b}(π − θ) = κ[θ·P(−cos θ) + sin θ·Q(−cos θ) + R(−cos θ)] (cached per angle; not thread-safe).
+    /// </summary>
+    public FixedPoint JBar(int a, int b, Activation activation)
+    {
+        if (activation.IsRelu) return J(a, b);
+        if (_jBar.TryGetValue((a, b, activation.Slope), out var v)) return v;
+        var cf = JClosedForm.Build(a, b);
+        var norm = FixedPoint.FromRational((Rational.One + activation.Slope * activation.Slope).Pow((a + b) / 2).Reciprocal(), Bits);
+        if ((a + b) % 2 != 0) throw new ArgumentException("J-bar is rational-normalised only for even a + b.", nameof(b));
+        if (cf.IsConstant) v = Constant(ActivationJClosedForm.Moment(a + b, activation)) * norm;
+        else
+        {
+            var minusCos = -Cos;
+            var supplement = Constant(cf.Scale) * (ThetaFixed * Horner(cf.P, minusCos) + Sin * Horner(cf.Q, minusCos) + Horner(cf.R, minusCos))
+                + Constant(cf.Constant);
+            var alpha = FixedPoint.FromRational(ActivationJClosedForm.Alpha(a, b, activation), Bits);
+            var beta = FixedPoint.FromRational(ActivationJClosedForm.Beta(a, b, activation), Bits);
+            v = (alpha * J(a, b) + beta * supplement) * norm;
+        }
+        _jBar[(a, b, activation.Slope)] = v;
+        return v;
+    }
+
     private FixedPoint Horner(RationalPolynomial p, FixedPoint x)
     {
         var r = FixedPoint.Zero(Bits);

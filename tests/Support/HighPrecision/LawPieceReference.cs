@@ -23,8 +23,10 @@ public sealed class LawPieceReference
     /// <param name="isInfiniteWidthDrift">True for m₀ = ln(D/sin²θ).</param>
     /// <param name="series">Exact θ-series coefficients c_0, c_1, … of the piece.</param>
     /// <param name="seriesBelow">Below this θ the series is summed instead of the closed form.</param>
-    public LawPieceReference(JPolynomial numerator, int dPower, bool isInfiniteWidthDrift, IEnumerable<PiLaurent> series, double seriesBelow)
+    public LawPieceReference(JPolynomial numerator, int dPower, bool isInfiniteWidthDrift, IEnumerable<PiLaurent> series, double seriesBelow,
+        Degeneracy.JFunctions.Activation? activation = null)
     {
+        Activation = activation ?? Degeneracy.JFunctions.Activation.Relu;
         _numerator = numerator;
         _dPower = dPower;
         _isInfiniteWidthDrift = isInfiniteWidthDrift;
@@ -34,18 +36,21 @@ public sealed class LawPieceReference
 
     public double SeriesBelow { get; }
 
+    /// <summary>The activation whose normalised J̄'s the closed form is written in.</summary>
+    public Degeneracy.JFunctions.Activation Activation { get; }
+
     /// <summary>The piece at the angle (closed form or series by <see cref="SeriesBelow"/>).</summary>
     public FixedPoint Value(AngleReference a) => a.Theta < SeriesBelow ? SeriesValue(a) : ClosedFormValue(a);
 
     /// <summary>The closed form at the angle (θ &gt; 0).</summary>
     public FixedPoint ClosedFormValue(AngleReference a)
     {
-        var j11 = a.J(1, 1);
+        var j11 = a.JBar(1, 1, Activation);
         var d = FixedPoint.One(a.Bits) - (j11 * j11).Times(4);
         if (_isInfiniteWidthDrift) return FixedPointMath.Ln(d / (a.Sin * a.Sin));
         var invD = FixedPoint.One(a.Bits) / d;
         var n = _numerator.Substitute(
-            v => v == JSymbols.InverseD ? invD : a.J(JSymbols.Pair(v).A, JSymbols.Pair(v).B),
+            v => v == JSymbols.InverseD ? invD : a.JBar(JSymbols.Pair(v).A, JSymbols.Pair(v).B, Activation),
             (x, y) => x + y, (x, y) => x * y, q => FixedPoint.FromRational(q, a.Bits), FixedPoint.Zero(a.Bits));
         for (int i = 0; i < _dPower; i++) n *= invD;
         return n;

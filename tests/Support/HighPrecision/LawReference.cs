@@ -16,39 +16,47 @@ public sealed class LawReference
 
     private readonly List<(int K, LawPieceReference Piece)> _drift = new(), _sigma2 = new();
 
+    /// <remarks>For |x| and the identity D = 1 − 4J̄_{1,1}² also vanishes at θ = π, where the closed forms cancel like
+    /// (π − θ)^{−2p}: within 10⁻³ of π the working precision is tripled (no symmetry of the law is assumed).</remarks>
     public LawReference(DerivationResult d, double seriesBelow = 1e-3)
     {
         NOrder = d.NOrder;
+        _boostNearPi = d.Activation.Slope.Abs().IsOne;
         foreach (var (q, list) in new[] { (Quantity.Drift, _drift), (Quantity.Sigma2, _sigma2) })
             foreach (var term in d.ClosedForm(q))
             {
                 var series = Enumerable.Range(0, d.ThetaOrder + 1).Select(j => d.Coefficient(q, j, term.InvNPower));
-                list.Add((term.InvNPower, new LawPieceReference(term.Numerator, term.DPower, term.Special is not null, series, seriesBelow)));
+                list.Add((term.InvNPower, new LawPieceReference(term.Numerator, term.DPower, term.Special is not null, series, seriesBelow, d.Activation)));
             }
     }
 
     public int NOrder { get; }
 
+    private readonly bool _boostNearPi;
+
+    private AngleReference Angle(double theta, int bits) =>
+        new(theta, _boostNearPi && Math.PI - theta < 1e-3 ? 3 * bits : bits);
+
     /// <summary>The drift μ − ln sin²θ.</summary>
-    public FixedPoint Drift(double theta, double n, int bits = DefaultBits) => Sum(_drift, new AngleReference(theta, bits), n);
+    public FixedPoint Drift(double theta, double n, int bits = DefaultBits) => Sum(_drift, Angle(theta, bits), n);
 
     /// <summary>μ = drift + ln sin²θ (θ &gt; 0).</summary>
     public FixedPoint Mu(double theta, double n, int bits = DefaultBits)
     {
-        var a = new AngleReference(theta, bits);
+        var a = Angle(theta, bits);
         return Sum(_drift, a, n) + FixedPointMath.Ln(a.Sin * a.Sin);
     }
 
     /// <summary>σ².</summary>
-    public FixedPoint Sigma2(double theta, double n, int bits = DefaultBits) => Sum(_sigma2, new AngleReference(theta, bits), n);
+    public FixedPoint Sigma2(double theta, double n, int bits = DefaultBits) => Sum(_sigma2, Angle(theta, bits), n);
 
     /// <summary>Drift and σ² at every n of <paramref name="ns"/> for one θ (J's computed once).</summary>
     public (FixedPoint Drift, FixedPoint Sigma2)[] Both(double theta, IReadOnlyList<double> ns, int bits = DefaultBits)
     {
-        var a = new AngleReference(theta, bits);
+        var a = Angle(theta, bits);
         var dv = _drift.Select(p => (p.K, V: p.Piece.Value(a))).ToArray();
         var sv = _sigma2.Select(p => (p.K, V: p.Piece.Value(a))).ToArray();
-        return ns.Select(n => (Combine(dv, n, bits), Combine(sv, n, bits))).ToArray();
+        return ns.Select(n => (Combine(dv, n, a.Bits), Combine(sv, n, a.Bits))).ToArray();
     }
 
     /// <summary>ρ(n) = −Σ_k c_{0k} ε^k.</summary>
