@@ -53,18 +53,21 @@ public static class PublishedExpansion
     ];
 
     /// <summary>Parses and expands both formulas; returns, per formula, the coefficients (θ power, ε power, value).</summary>
-    public static List<List<(int J, int K, PiLaurent C)>> ExpandBoth()
+    public static List<List<(int J, int K, PiLaurent C)>> ExpandBoth() => ExpandBoth(ThetaOrder);
+
+    /// <summary>As <see cref="ExpandBoth()"/>, to θ^<paramref name="thetaOrder"/> (ε⁰ and ε¹).</summary>
+    public static List<List<(int J, int K, PiLaurent C)>> ExpandBoth(int thetaOrder)
     {
         var all = new List<List<(int, int, PiLaurent)>>();
         foreach (var (_, formula) in Formulas)
         {
-            var x = ExpressionExpansion.Expand(ExpressionParser.Parse(formula), ThetaOrder, NOrder);
+            var x = ExpressionExpansion.Expand(ExpressionParser.Parse(formula), thetaOrder, NOrder);
             if (x.HasLogs) throw new InvalidOperationException($"unexpected log terms: ln theta {x.LnTheta}, ln eps {x.LnEps}");
             var list = new List<(int, int, PiLaurent)>();
             for (int k = Math.Min(0, x.Series.EpsValuation); k <= NOrder; k++)
             {
                 var s = x.Series[k];
-                for (int j = Math.Min(0, s.IsZero ? 0 : s.Valuation); j <= ThetaOrder; j++) list.Add((j, k, s[j]));
+                for (int j = Math.Min(0, s.IsZero ? 0 : s.Valuation); j <= thetaOrder; j++) list.Add((j, k, s[j]));
             }
             all.Add(list);
         }
@@ -74,18 +77,19 @@ public static class PublishedExpansion
     /// <summary>
     /// Runs the mode: prints <c>cold_ms</c>, <c>warm_ms</c> and one <c>coef NAME J K TEXT</c> line per coefficient.
     /// With <paramref name="coldOnly"/> (<c>expand-published --cold-only</c>) the warm repeats are skipped, so that the
-    /// process wall-clock measures one expansion of each formula.
+    /// process wall-clock measures one expansion of each formula. <paramref name="thetaOrder"/> (<c>--theta-order K</c>,
+    /// default 4) sets the θ order; the ε order is always 1 (used by <c>bench/peers/run.sh</c>).
     /// </summary>
-    public static int Run(bool coldOnly = false)
+    public static int Run(bool coldOnly = false, int thetaOrder = ThetaOrder)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var result = ExpandBoth();
+        var result = ExpandBoth(thetaOrder);
         double cold = sw.Elapsed.TotalMilliseconds;
         double warm = double.NaN;
         for (int i = 0; i < (coldOnly ? 0 : 5); i++)
         {
             sw.Restart();
-            ExpandBoth();
+            ExpandBoth(thetaOrder);
             warm = double.IsNaN(warm) ? sw.Elapsed.TotalMilliseconds : Math.Min(warm, sw.Elapsed.TotalMilliseconds);
         }
         var ci = CultureInfo.InvariantCulture;

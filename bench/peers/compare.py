@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Driver of bench/peers/run.sh: runs ours (bench `expand-published`), PARI/GP, Maxima and SymPy on the exact
+theta-series of mu_pub - ln sin(theta)^2 and sigma2_pub at eps^0, eps^1 to theta^N, checks that every coefficient
+agrees exactly across the systems, and prints whole-process best-of-R times, in-process times and ratios vs ours.
+Usage: compare.py [--orders 4,8,16] [--repeats 3] [--sympy-max 4]. Every system prints `inproc_ms T` and
+`coef NAME J K VALUE` lines; VALUE (a rational function of pi; PARI spells pi `p`, Maxima `%pi`, ours `^` for powers)
+is parsed with SymPy after the timings, never inside them."""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BENCH = os.path.join(ROOT, "bench", "bin", "Release", "net10.0", "Degeneracy.Bench")
+
+
+def commands(n):
+    """System name -> (argv, stdin text) for order n."""
+    gp_in = f'N={n};\nread("{os.path.join(HERE, "published.gp")}");\n'
+    mac = os.path.join(HERE, "published.mac")
+    return {
+        "ours": ([BENCH, "expand-published", "--cold-only", "--theta-order", str(n)], None),
+        "PARI/GP": (["gp", "-q", "-f", "-s", "256000000"], gp_in),
+        "Maxima": (["maxima", "--very-quiet", f'--batch-string=N:{n}$ batchload("{mac}")$'], None),
+        "SymPy": ([sys.executable, os.path.join(HERE, "published_sympy.py"), str(n)], None),
+    }
+
+
+def run_once(argv, stdin):
+    t0 = time.perf_counter()
+    p = subprocess.run(argv, input=stdin, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({p.returncode}): {p.stderr[-2000:]}")
+    inproc, warm, coefs = None, None, {}
+    for line in p.stdout.splitlines():
+        line = line.strip().strip('"')
+        if line.startswith("inproc_ms ") or line.startswith("cold_ms "):
+            inproc = float(line.split()[1]) / 1000
+        elif line.startswith("warm_ms ") and line.split()[1] != "NaN":
+            warm = float(line.split()[1]) / 1000
+        elif line.startswith("coef "):
+            _, name, j, k, text = line.split(" ", 4)
+            coefs[(name, int(j), int(k))] = text
+    return wall, inproc if warm is None else (inproc, warm), coefs
+
+
+def normalise(system, text):
+    import sympy as sp
+    if system == "PARI/GP":
+        text = re.sub(r"\bp\b", "pi", text)
+    text = text.replace("%pi", "pi").replace("^", "**")
+    return sp.nsimplify(sp.sympify(text, locals={"pi": sp.pi}), rational=True) if "." in text else \
+        sp.sympify(text, locals={"pi": sp.pi})
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--orders", default="4,8,16")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--sympy-max", type=int, default=4)
+    a = ap.parse_args()
+    orders = [int(x) for x in a.orders.split(",")]
+    for tool in ("gp", "maxima"):
+        if shutil.which(tool) is None:
+            sys.exit(f"missing `{tool}` (apt-get install -y maxima pari-gp)")
+    if not os.path.exists(BENCH):
+        sys.exit(f"missing {BENCH}: run `dotnet build bench -c Release` first")
+    import sympy as sp
+    results = {}  # (n, system) -> (best wall, best inproc)
+    all_ok = True
+    for n in orders:
+        texts = {}
+        for system, (argv, stdin) in commands(n).items():
+            if system == "SymPy" and n > a.sympy_max:
+                continue
+            best_w = best_i = float("inf")
+            for _ in range(a.repeats):
+                w, i, coefs = run_once(argv, stdin)
+                best_w, best_i = min(best_w, w), min(best_i, i if i is not None else float("inf"))
+                print(f"  theta^{n:<2} {system:8s} wall {w:9.3f} s   in-process {i:9.3f} s", flush=True)
+            results[(n, system)] = (best_w, best_i)
+            texts[system] = coefs
+            if system == "ours":  # steady state: best of 5 repeats after the first call, in each of R processes
+                warm = min(run_once([x for x in argv if x != "--cold-only"], None)[1][1] for _ in range(a.repeats))
+                results[(n, "ours warm")] = (float("nan"), warm)
+                print(f"  theta^{n:<2} ours warm in-process {warm:9.4f} s", flush=True)
+        # exact agreement: every coefficient of every system equals ours (missing keys count as 0)
+        ref = {key: normalise("ours", v) for key, v in texts["ours"].items()}
+        wanted = {(name, j, k) for name in ("mu", "sigma2") for j in range(n + 1) for k in (0, 1)}
+        for system, coefs in texts.items():
+            if system == "ours":
+                continue
+            bad = 0
+            for key in sorted(wanted):
+                if key not in coefs:
+                    bad += 1
+                    print(f"  theta^{n} {system}: missing {key}")
+                    continue
+                if sp.cancel(normalise(system, coefs[key]) - ref.get(key, sp.Integer(0))) != 0:
+                    bad += 1
+                    print(f"  theta^{n} {system}: MISMATCH {key}: {coefs[key]}  vs ours {texts['ours'].get(key)}")
+            all_ok &= bad == 0
+            print(f"theta^{n}: {system} {len(wanted) - bad}/{len(wanted)} coefficients equal to ours", flush=True)
+    systems = ["ours", "PARI/GP", "Maxima", "SymPy"]
+    print(f"\nWhole process, best of {a.repeats} (s); in parentheses: ratio system/ours (>1: ours faster)")
+    print("| order | coefficients | " + " | ".join(systems) + " |")
+    print("|---|---:|" + "---:|" * len(systems))
+    for n in orders:
+        ours = results[(n, "ours")][0]
+        cells = []
+        for s in systems:
+            if (n, s) not in results:
+                cells.append("skipped")
+            else:
+                w = results[(n, s)][0]
+                cells.append(f"{w:.3f}" if s == "ours" else f"{w:.3f} ({w / ours:.2f}x)")
+        print(f"| θ^{n} | {4 * (n + 1)} | " + " | ".join(cells) + " |")
+    print(f"\nIn-process (computation only, first call in a fresh process; ours: JIT included; ours warm: best of 5 "
+          f"repeats after the first), best of {a.repeats} (s); ratio system/ours (first call)")
+    print("| order | ours | ours warm | " + " | ".join(systems[1:]) + " |")
+    print("|---|" + "---:|" * (len(systems) + 1))
+    for n in orders:
+        ours = results[(n, "ours")][1]
+        cells = []
+        for s in ["ours", "ours warm"] + systems[1:]:
+            if (n, s) not in results:
+                cells.append("skipped")
+            else:
+                i = results[(n, s)][1]
+                cells.append(f"{i:.4f}" if s.startswith("ours") else f"{i:.4f} ({i / ours:.2f}x)")
+        print(f"| θ^{n} | " + " | ".join(cells) + " |")
+    print("\nall coefficients agree exactly" if all_ok else "\nSOME COEFFICIENTS DISAGREE")
+    return 0 if all_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
