@@ -99,6 +99,8 @@ public static class DerivationReport
         sb.AppendLine("The published formulas claim accuracy O(1/n) (errors O(n⁻²)); mismatches at ε² are listed to show their size.");
         sb.AppendLine();
         foreach (var line in summary) sb.AppendLine(line);
+        sb.AppendLine();
+        sb.Append(SmallAngle.HighOrderReport.Build());
         return sb.ToString().Replace("\r\n", "\n");
     }
 

@@ -41,8 +41,9 @@ public static partial class SmallAngleLaw
     }
 
     /// <summary>
-    /// The largest 1/n order the exact small-angle series accept — a time guard: order 60 costs ≈ 0.1 s, order 200
-    /// ≈ 1–4 s (shared 2-core machine), the cost growing roughly as order³ because the coefficients grow factorially in size.
+    /// The largest 1/n order the exact small-angle series accept — a time guard: order 60 costs ≈ 15 ms warm (≈ 0.1 s
+    /// cold), order 200 ≈ 0.5 s warm and 1–4 s cold on the shared 2-core machine (docs/BENCHMARKS.md), the cost growing
+    /// roughly as order³ because the coefficients grow factorially in size.
     /// </summary>
     public const int MaxSeriesOrder = 200;
 

@@ -40,7 +40,7 @@ public class ActivationSmallAngleLawTests(ITestOutputHelper output)
     {
         var act = Activation.Parse(name);
         const int K = 3;
-        var d = Degeneracy.Series.Derivation.Derivation.Derive(0, K, act);
+        var d = Degeneracy.Series.Derivation.Derivation.Derive(1, K, act); // θ-order 1: the combinatorial route, never the small-angle shortcut
         var (rho, variance) = ActivationSmallAngleLaw.Series(K, act);
         for (int k = 0; k <= K; k++)
         {

@@ -77,8 +77,10 @@ public class HighOrderSeriesTests(ITestOutputHelper output)
     public void DerivedSeries_ThetaZeroCoefficients_EqualTheExactLawAtTheEngineOrder()
     {
         // Every 1/n order the derivation engine reaches (LogRatioExpansion.MaxOrder): ρ(n) = −drift(0, n), σ²(0, n).
+        // θ-order 1, not 0: a θ-order-0 request may itself be answered from the small-angle law; at θ-order 1 the
+        // coefficients come from the combinatorial expansion, so the comparison stays independent.
         int K = LogRatioExpansion.MaxOrder;
-        var d = Degeneracy.Series.Derivation.Derivation.Derive(0, K);
+        var d = Degeneracy.Series.Derivation.Derivation.Derive(1, K);
         var rho = SmallAngleLaw.RhoSeries(K);
         var variance = SmallAngleLaw.VarianceSeries(K);
         for (int k = 0; k <= K; k++)
