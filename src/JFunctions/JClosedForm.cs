@@ -37,16 +37,17 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
         if (a == 0 || b == 0)
             return new JClosedForm(a, b, zero, RationalPolynomial.Zero, RationalPolynomial.Zero, RationalPolynomial.Zero, GaussianMoments.HalfAbsoluteMoment(a + b));
 
-        // ∫_{θ−π/2}^{π/2} cos^a α (cos α c + sin α s)^b dα = Σ_j C(b,j) c^j s^{b−j} I(a+j, b−j)
+        // ∫_{θ−π/2}^{π/2} cos^a α (cos α c + sin α s)^b dα = Σ_j C(b,j) c^j s^{b−j} I(a+j, b−j), summed by Horner's
+        // rule in s (each step one multiplication by s, O(degree)) instead of forming every c^j s^{b−j} product.
         var memo = new Dictionary<(int, int), (Rational R, TrigPolynomial T)>();
         var linPoly = TrigPolynomial.Zero;
         var rest = TrigPolynomial.Zero;
         for (int j = 0; j <= b; j++)
         {
             var (r, t) = Integral(a + j, b - j, memo);
-            var w = (Rational)Rational.Binomial(b, j) * (TrigPolynomial.C.Pow(j) * TrigPolynomial.S.Pow(b - j));
-            linPoly += r * w;
-            rest += w * t;
+            var w = (Rational)Rational.Binomial(b, j);
+            linPoly = linPoly.TimesS() + new TrigPolynomial(RationalPolynomial.Monomial(w * r, j), RationalPolynomial.Zero);
+            rest = rest.TimesS() + (w * t).TimesCPower(j);
         }
         if (!linPoly.Q.IsZero || ((a + b) % 2 == 0 && !rest.P.IsZero))
             throw new InvalidOperationException($"J_{{{a},{b}}}: construction did not reach the form (π−θ)P(c) + s·Q(c).");
@@ -89,7 +90,7 @@ public sealed record JClosedForm(int A, int B, SqrtHalfPiMultiple Scale, Rationa
     private static TrigPolynomial Bracket(int u, int v)
     {
         var top = u == 0 ? TrigPolynomial.One : TrigPolynomial.Zero;
-        var bottom = TrigPolynomial.S.Pow(u) * ((v % 2 == 0 ? Rational.One : Rational.MinusOne) * TrigPolynomial.C.Pow(v));
+        var bottom = (v % 2 == 0 ? Rational.One : Rational.MinusOne) * TrigPolynomial.SinCosPower(u, v);
         return top - bottom;
     }
 

@@ -21,6 +21,11 @@ public sealed class JFunction
     private readonly double[] _p, _q, _r, _tSeries;
     private readonly bool _isConstant;
     private readonly int _lead; // m = a + b + 1: J(π − t) = t^m·G(t)
+    // Every stored coefficient is 2^−_shift times the true one, so that κ (≈ 2^{(a+b)/2}·Γ(1 + (a+b)/2)/(2π), beyond the
+    // double range from a + b ≈ 300 on) stays finite; results are scaled back by 2^_shift in one exact step. 0 below
+    // a + b = LargeDegree (bit-identical to the unshifted evaluator there).
+    private readonly int _shift;
+    private const int LargeDegree = 200, LargeShift = 700;
 
     /// <summary>The first index a.</summary>
     public int A { get; }
@@ -51,21 +56,41 @@ public sealed class JFunction
     /// <summary>J_{a,b}(θ) for θ ∈ [0, π] and a + b ≤ <see cref="MaxDegree"/>; throws <see cref="ArgumentOutOfRangeException"/> otherwise.</summary>
     public static double Evaluate(int a, int b, double theta) => Get(a, b).Evaluate(theta);
 
+    /// <summary>
+    /// ln J_{a,b}(θ) for every a, b ∈ [0, 200] (also where J exceeds the largest double, a + b &gt; <see cref="MaxDegree"/>)
+    /// and θ ∈ [0, π]; −∞ where J vanishes (θ = π with a, b ≥ 1). Same relative accuracy as <see cref="Evaluate(int, int, double)"/>.
+    /// </summary>
+    public static double LogEvaluate(int a, int b, double theta)
+    {
+        JArguments.CheckIndex(a, nameof(a));
+        JArguments.CheckIndex(b, nameof(b));
+        JArguments.CheckTheta(theta);
+        var f = Cache.GetOrAdd((a, b), k => new JFunction(k.Item1, k.Item2));
+        double m = f.EvaluateScaled(theta, out int exponent);
+        return m > 0 ? Math.Log(m) + exponent * Math.Log(2) : double.NegativeInfinity;
+    }
+
     private JFunction(int a, int b)
     {
         A = a; B = b;
         var cf = JClosedForm.Build(a, b);
         _isConstant = cf.IsConstant;
-        _constant = cf.Constant.ToDouble();
-        _kappa = cf.Scale.ToDouble();
+        _shift = a + b >= LargeDegree ? LargeShift : 0;
+        var shiftFactor = new Rational(System.Numerics.BigInteger.One, System.Numerics.BigInteger.Pow(2, _shift));
+        _constant = cf.Constant.Times(PiLaurent.Monomial(shiftFactor, 0)).ToDouble();
+        _kappa = cf.Scale.Times(PiLaurent.Monomial(shiftFactor, 0)).ToDouble();
         _p = cf.P.Coefficients.Select(x => x.ToDouble()).ToArray();
         _q = cf.Q.Coefficients.Select(x => x.ToDouble()).ToArray();
         _r = cf.R.Coefficients.Select(x => x.ToDouble()).ToArray();
         if (_isConstant) { _tSeries = []; SeriesSwitch = 0; return; }
 
         int lead = a + b + 1, cap = lead + 48;
-        var exact = JSeries.AboutPiRational(a, b, cap);
-        var f = exact.Select(r => r.ToDouble() * _kappa).ToArray();
+        var exact = JSeries.AboutPiRationalUnchecked(a, b, cap);
+        // Unshifted: as always (bit-identical values). Shifted: the exact product κ·r rounded once (r alone under- or
+        // overflows a double for large a + b).
+        var scaledKappa = cf.Scale.Times(PiLaurent.Monomial(shiftFactor, 0));
+        var f = _shift == 0 ? exact.Select(r => r.ToDouble() * _kappa).ToArray()
+                            : exact.Select(r => scaledKappa.Times(PiLaurent.Monomial(r, 0)).ToDouble()).ToArray();
         var pAbs = _p.Select(Math.Abs).ToArray(); var qAbs = _q.Select(Math.Abs).ToArray(); var rAbs = _r.Select(Math.Abs).ToArray();
         // The t-series is kept on [0, chosen) while it has converged (tail negligible) and its rounding-error bound,
         // U·Σ|f_k t^k|, is below that of the closed form, U·κ(t·P̄(|c|) + s·Q̄(|c|) + R̄(|c|)) with |coefficients|.
@@ -105,12 +130,34 @@ public sealed class JFunction
         }
         if (badHi >= badLo)
             _patches = MidRangePatches.Build(cf, _kappa, Math.Max(0, badLo - Math.PI / 800), Math.Min(Math.PI, badHi + Math.PI / 800));
+        if (badHi >= badLo && _patches is null)
+        {
+            // No well-conditioned patches (larger a + b): the positive polar integral by quadrature over every grid point
+            // where the branch that would be used is ill-conditioned or not even positive.
+            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+            for (int i = 1; i < 800; i++)
+            {
+                double theta = Math.PI * i / 800, t = Math.PI - theta;
+                double c = Math.Cos(theta), s = Math.Sin(theta);
+                double absSum = 0;
+                double j = t < SeriesSwitch ? SumSeries(f, t, f.Length, out absSum, out _)
+                                            : _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
+                double abs = t < SeriesSwitch ? absSum : _kappa * (t * Horner(pAbs, Math.Abs(c)) + s * Horner(qAbs, Math.Abs(c)) + Horner(rAbs, Math.Abs(c)));
+                if (!(j > 0) || abs > 2 * j) { lo = Math.Min(lo, theta); hi = Math.Max(hi, theta); }
+            }
+            if (hi >= lo) _quadrature = (Math.Max(0, lo - Math.PI / 800), Math.Min(Math.PI, hi + Math.PI / 800));
+        }
     }
+
+    private readonly (double Start, double End)? _quadrature;
 
     private readonly MidRangePatches? _patches;
 
     /// <summary>The θ-range covered by Taylor patches (empty when none are needed).</summary>
     public (double Start, double End) PatchRange => _patches is null ? (0, 0) : (_patches.Start, _patches.End);
+
+    /// <summary>The θ-range evaluated by quadrature of the positive polar integral (larger a + b; empty when none).</summary>
+    public (double Start, double End) QuadratureRange => _quadrature ?? (0, 0);
 
     /// <summary>(xh + xl)^m in double-double arithmetic (FMA products, binary powering).</summary>
     private static (double Hi, double Lo) PowDoubleDouble(double xh, double xl, int m)
@@ -150,9 +197,23 @@ public sealed class JFunction
     /// <summary>J_{a,b}(θ), θ ∈ [0, π].</summary>
     public double Evaluate(double theta)
     {
+        double m = EvaluateScaled(theta, out int exponent);
+        return exponent == 0 ? m : Math.ScaleB(m, exponent);
+    }
+
+    /// <summary>J_{a,b}(θ) = m·2^exponent, with m finite for every a + b.</summary>
+    private double EvaluateScaled(double theta, out int exponent)
+    {
+        exponent = _shift;
         if (!(theta >= 0 && theta <= Math.PI)) JArguments.CheckTheta(theta);
         if (_isConstant) return _constant;
         if (_patches is not null && _patches.TryEvaluate(theta, out double patched)) return patched;
+        if (_quadrature is (double qLo, double qHi) && theta >= qLo && theta <= qHi)
+        {
+            double integral = PolarQuadrature.Integral(A, B, theta, out int scale);
+            exponent += scale;
+            return _kappa * integral;
+        }
         // t = π − θ as th + tl: Math.PI − θ is exact for θ ≥ π/2 (Sterbenz) and π = Math.PI + PiLow.
         double th = Math.PI - theta, t = th + PiLow;
         if (t < SeriesSwitch)
@@ -166,6 +227,7 @@ public sealed class JFunction
             // rounding (in ScaleB) instead of one per product.
             int e = t > 0 ? Math.ILogB(t) : 0;
             var (ph, pl) = PowDoubleDouble(Math.ScaleB(th, -e), Math.ScaleB(PiLow, -e), _lead);
+            if (_shift != 0) { exponent = _shift + e * _lead; return Math.Max((ph + pl) * r, 0.0); }
             return Math.Max(Math.ScaleB((ph + pl) * r, e * _lead), 0.0);
         }
         var (s, c) = Math.SinCos(theta);
@@ -183,9 +245,11 @@ public sealed class JFunction
         double t = (Math.PI - theta) + PiLow;
         if (t < SeriesSwitch || theta < SeriesSwitch) return false;
         if (_patches is not null && ((theta >= _patches.Start && theta < _patches.End) || (t >= _patches.Start && t < _patches.End))) return false;
+        if (_quadrature is (double qLo, double qHi) && ((theta >= qLo && theta <= qHi) || (t >= qLo && t <= qHi))) return false;
         var (s, c) = Math.SinCos(theta);
         j = _kappa * (t * Horner(_p, c) + s * Horner(_q, c) + Horner(_r, c));
         supplement = _kappa * (theta * Horner(_p, -c) + s * Horner(_q, -c) + Horner(_r, -c));
+        if (_shift != 0) { j = Math.ScaleB(j, _shift); supplement = Math.ScaleB(supplement, _shift); }
         return true;
     }
 
@@ -194,6 +258,7 @@ public sealed class JFunction
     /// Same accuracy as <see cref="Evaluate(double)"/>.</summary>
     public double EvaluateAtSupplement(double theta)
     {
+        if (_shift != 0 || _quadrature is not null) return Evaluate((Math.PI - theta) + PiLow); // larger a + b only: no caller needs the extra accuracy there
         if (!(theta >= 0 && theta <= Math.PI)) JArguments.CheckTheta(theta);
         if (_isConstant) return _constant;
         // In the mid range π − θ is rounded once (≤ 1.2e-16 absolute), harmless where J is of order one.

@@ -18,10 +18,9 @@ public static class JSeries
         var cf = JClosedForm.Build(a, b);
         if (cf.IsConstant)
             return Enumerable.Range(0, order + 1).Select(j => j == 0 ? cf.Constant : new SqrtHalfPiMultiple(PiLaurent.Zero, cf.Constant.HasSqrtHalfPi)).ToList();
-        var cos = CosSeries(order); var sin = SinSeries(order);
-        var pc = ComposeSeries(cf.P, cos, order);
-        var qc = Multiply(ComposeSeries(cf.Q, cos, order), sin, order);
-        var rc = ComposeSeries(cf.R, cos, order);
+        var pc = CosineExpansion.Compose(cf.P, 1, order);
+        var qc = CosineExpansion.SinTimesCompose(cf.Q, 1, order);
+        var rc = CosineExpansion.Compose(cf.R, 1, order);
         var result = new List<SqrtHalfPiMultiple>(order + 1);
         for (int j = 0; j <= order; j++)
         {
@@ -39,14 +38,19 @@ public static class JSeries
     public static Rational[] AboutPiRational(int a, int b, int order)
     {
         CheckOrder(order);
+        return AboutPiRationalUnchecked(a, b, order);
+    }
+
+    /// <summary><see cref="AboutPiRational"/> without the order ceiling (the evaluator needs a + b + 49 terms, up to 449).</summary>
+    internal static Rational[] AboutPiRationalUnchecked(int a, int b, int order)
+    {
         var cf = JClosedForm.Build(a, b);
         var r = new Rational[order + 1];
         if (cf.IsConstant) return r;
         // θ = π − t: cos θ = −cos t, sin θ = sin t, (π − θ) = t.
-        var negCos = CosSeries(order).Select(x => -x).ToArray();
-        var pc = ComposeSeries(cf.P, negCos, order);
-        var qc = Multiply(ComposeSeries(cf.Q, negCos, order), SinSeries(order), order);
-        var rc = ComposeSeries(cf.R, negCos, order);
+        var pc = CosineExpansion.Compose(cf.P, -1, order);
+        var qc = CosineExpansion.SinTimesCompose(cf.Q, -1, order);
+        var rc = CosineExpansion.Compose(cf.R, -1, order);
         for (int k = 0; k <= order; k++) r[k] = (k > 0 ? pc[k - 1] : Rational.Zero) + qc[k] + rc[k];
         return r;
     }

@@ -46,10 +46,10 @@ public class ActivationEvaluatorCommandTests
     [Fact]
     public void Codegen_Activation_WritesFileNamingTheActivation()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "degeneracy-codegen-" + Guid.NewGuid().ToString("N"));
+        string dir = Directory.CreateTempSubdirectory("degeneracy-codegen-").FullName;
         try
         {
-            var (code, stdout, stderr) = Run("codegen", "--out", dir, "--theta-order", "10", "--activation", "abs", "--class", "AbsLaw");
+            var (code, stdout, stderr) = Run("codegen", "--out", Path.Combine(dir, "AbsLaw.cs"), "--theta-order", "10", "--activation", "abs", "--class", "AbsLaw");
             Assert.Equal(0, code);
             Assert.Equal("", stderr);
             Assert.Contains("activation abs", stdout);

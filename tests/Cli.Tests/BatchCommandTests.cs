@@ -1,6 +1,5 @@
 using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Degeneracy.Cli.Tests;
 
@@ -16,8 +15,6 @@ public sealed class BatchCommandTests : IDisposable
         File.WriteAllText(path, text);
         return path;
     }
-
-    private static string WithoutElapsed(string json) => Regex.Replace(json, "\"elapsedSeconds\": [^\\n]*", "");
 
     [Fact]
     public void McBatch_Json_HasDocumentedShape_AndShardsMergeToTheWholeRun()

@@ -7,22 +7,50 @@ public class CodegenCommandTests
 {
 
     [Fact]
-    public void Codegen_WritesGeneratorOutput_ToOutFolder()
+    public void Codegen_OutNamesTheFile_LikeEveryOtherCommand()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "degeneracy-codegen-" + Guid.NewGuid().ToString("N"));
+        string dir = Directory.CreateTempSubdirectory("degeneracy-codegen-").FullName;
         try
         {
-            var (code, stdout, stderr) = Run("codegen", "--out", dir, "--theta-order", "10", "--n-order", "1", "--namespace", "My.Laws", "--class", "Law10");
+            string path = Path.Combine(dir, "Law10.cs");
+            var (code, stdout, stderr) = Run("codegen", "--out", path, "--theta-order", "10", "--n-order", "1", "--namespace", "My.Laws", "--class", "Law10");
             Assert.Equal(0, code);
             Assert.Equal("", stderr);
-            string path = Path.Combine(dir, "Law10.cs");
-            Assert.Contains(path, stdout);
+            Assert.StartsWith($"wrote {path} ", stdout);
             Assert.Equal(EvaluatorGenerator.Generate(new EvaluatorSpec(10, 1, "My.Laws", "Law10")), File.ReadAllText(path));
             Assert.Single(Directory.GetFiles(dir)); // no temporary file left behind
         }
         finally
         {
-            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Codegen_WithoutOut_PrintsTheSource()
+    {
+        var (code, stdout, stderr) = Run("codegen", "--theta-order", "10", "--n-order", "1", "--class", "Law10");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Equal(EvaluatorGenerator.Generate(new EvaluatorSpec(10, 1, EvaluatorSpec.DefaultNamespace, "Law10")), stdout);
+    }
+
+    [Fact]
+    public void Codegen_OutIsAFolder_ExitsTwoSuggestingAFile()
+    {
+        // Before: --out was a folder here and a file in every other command.
+        string dir = Directory.CreateTempSubdirectory("degeneracy-codegen-").FullName;
+        try
+        {
+            var (code, stdout, stderr) = Run("codegen", "--out", dir, "--theta-order", "10");
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.Contains("is a folder, not a file", stderr); // the message every command's --out gives
+            Assert.Empty(Directory.GetFileSystemEntries(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 
@@ -36,19 +64,21 @@ public class CodegenCommandTests
     [InlineData("--theta-order", "abc")]
     public void Codegen_BadInput_ExitsTwoWithOneLine(string option, string value)
     {
-        string dir = Path.Combine(Path.GetTempPath(), "degeneracy-codegen-" + Guid.NewGuid().ToString("N"));
-        var (code, stdout, stderr) = Run("codegen", "--out", dir, option, value);
+        string file = Path.Combine(Path.GetTempPath(), "degeneracy-codegen-" + Guid.NewGuid().ToString("N") + ".cs");
+        var (code, stdout, stderr) = Run("codegen", "--out", file, option, value);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Single(stderr.TrimEnd('\n', '\r').Split('\n'));
-        Assert.False(Directory.Exists(dir));
+        Assert.False(File.Exists(file));
     }
 
     [Fact]
-    public void Codegen_MissingOut_ExitsTwo()
+    public void Codegen_OutInMissingFolder_ExitsTwoBeforeGenerating()
     {
-        var (code, _, stderr) = Run("codegen", "--theta-order", "10");
+        string path = Path.Combine(Path.GetTempPath(), "degeneracy-missing-" + Guid.NewGuid().ToString("N"), "Law.cs");
+        var (code, stdout, stderr) = Run("codegen", "--out", path, "--theta-order", "10");
         Assert.Equal(2, code);
+        Assert.Equal("", stdout);
         Assert.Single(stderr.TrimEnd('\n', '\r').Split('\n'));
     }
 }

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.HighPrecision;
 using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
 using Degeneracy.JFunctions;
@@ -36,10 +37,11 @@ public class JCommandTests
         Assert.Equal([0.3, 1.7, 0.0], values.Select(v => v.GetProperty("theta").GetDouble()).ToArray());
         foreach (var v in values)
         {
-            Assert.Equal(["theta", "value"], v.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(["theta", "value", "ln"], v.EnumerateObject().Select(p => p.Name).ToArray());
             double theta = v.GetProperty("theta").GetDouble(), value = v.GetProperty("value").GetDouble();
             double quad = JQuadrature.Evaluate(1, 1, theta);
             Assert.True(Math.Abs(value - quad) <= 1e-10 * quad, $"J11({theta}) = {value}, quadrature {quad}");
+            Assert.Equal(Math.Log(value), v.GetProperty("ln").GetDouble());
         }
 
         var series = root.GetProperty("series").EnumerateArray().ToArray();
@@ -121,17 +123,37 @@ public class JCommandTests
         Assert.DoesNotContain("Exception", stderr);
     }
 
+    /// <summary>ln(½·E|G|^m) = ln ½ + (m/2)·ln 2 + lnΓ((m+1)/2) − ½·ln π: J_{a,b}(0), independent of the J code.</summary>
+    private static double LnJAtZero(int m) =>
+        Math.Log(0.5) + m / 2.0 * Math.Log(2) + MathNet.Numerics.SpecialFunctions.GammaLn((m + 1) / 2.0) - 0.5 * Math.Log(Math.PI);
+
+    private static double Ln(Degeneracy.Symbolic.Rational x) =>
+        System.Numerics.BigInteger.Log(x.Numerator) - System.Numerics.BigInteger.Log(x.Denominator);
+
     [Theory]
-    [InlineData("200", "200")] // before: an internal "order … 449" error after 20–40 s, reported as bad input
-    [InlineData("200", "151")] // before: "Infinity" with exit 0 after 95 s (and not valid JSON)
-    [InlineData("151", "151")]
-    public void J_ValueBeyondTheDoubleRange_IsRefusedAtOnceNamingTheLimit(string a, string b)
+    [InlineData(200, 200)] // before: an internal "order … 449" error after 20–40 s, exiting 2 as if the input were bad
+    [InlineData(200, 151)] // before: "Infinity" with exit 0 after 95 s (and not valid JSON)
+    [InlineData(151, 151)]
+    [InlineData(200, 101)] // a + b = 301: finite, but κ overflowed and the value printed as Infinity
+    public void J_LargeIndices_ValuesGivenWithTheirLogarithm_ValidJson(int a, int b)
     {
-        var (code, stdout, stderr) = Run("j", a, b, "--theta", "1", "--format", "json");
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
-        Assert.Contains("a + b > 301", stderr);
+        var (code, stdout, stderr) = Run("j", $"{a}", $"{b}", "--theta", "0", "--theta", "1", "--theta", "2.5", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout); // valid JSON: no bare Infinity
+        var values = doc.RootElement.GetProperty("values");
+        // Independent references: the half-normal moment at θ = 0 (lnΓ), the closed form in high-precision fixed point elsewhere.
+        double[] expected = [LnJAtZero(a + b), Ln(JReference.Evaluate(a, b, 1)), Ln(JReference.Evaluate(a, b, 2.5))];
+        for (int i = 0; i < 3; i++)
+        {
+            double ln = values[i].GetProperty("ln").GetDouble();
+            Assert.True(Math.Abs(ln - expected[i]) <= 1e-12 * Math.Abs(expected[i]) + 1e-12, $"θ #{i}: ln J {ln:R}, reference {expected[i]:R}");
+            var value = values[i].GetProperty("value");
+            if (a + b <= 301) Assert.Equal(Math.Exp(expected[i]), value.GetDouble(), Math.Exp(expected[i]) * 1e-10);
+            else if (expected[i] > Math.Log(double.MaxValue)) Assert.Equal(System.Text.Json.JsonValueKind.Null, value.ValueKind);
+        }
+        var text = Run("j", $"{a}", $"{b}", "--theta", "0");
+        Assert.Equal(0, text.Code);
+        if (a + b > 301) Assert.Contains("beyond the double range; ln J = ", text.Out);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Globalization;
+using Degeneracy.Verify.MonteCarlo;
+using Degeneracy.Verify.Prediction;
 using static Degeneracy.Cli.Tests.CliHarness;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Degeneracy.Cli.Tests;
 
@@ -9,9 +11,6 @@ public sealed class McCommandTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("degeneracy-mc-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-
-    private static string WithoutElapsed(string json) => Regex.Replace(json, "\"elapsedSeconds\": [^\\n]*", "");
 
     private string PathOf(string name) => Path.Combine(_folder, name);
 
@@ -33,13 +32,43 @@ public sealed class McCommandTests : IDisposable
         var first = layers[0];
         Assert.Equal(1, first.GetProperty("layer").GetInt32());
         Assert.Equal(16, first.GetProperty("width").GetInt32());
-        Assert.Equal(2000, first.GetProperty("count").GetInt64() + first.GetProperty("degenerate").GetInt64());
-        double mean = first.GetProperty("mean").GetDouble();
-        Assert.InRange(mean, 2 * Math.Log(Math.Sin(0.5)) - 1, 2 * Math.Log(Math.Sin(0.5)) + 0.5);
-        Assert.True(first.GetProperty("variance").GetDouble() > 0);
-        Assert.True(first.GetProperty("meanStdError").GetDouble() > 0);
-        Assert.Equal(7, first.GetProperty("quantiles").EnumerateObject().Count());
-        Assert.Equal(mean, first.GetProperty("quantiles").GetProperty("0.5").GetDouble(), 0);
+        long count = first.GetProperty("count").GetInt64();
+        Assert.Equal(2000, count + first.GetProperty("degenerate").GetInt64());
+        double mean = first.GetProperty("mean").GetDouble(), se = first.GetProperty("meanStdError").GetDouble();
+        Assert.Equal(Math.Sqrt(first.GetProperty("variance").GetDouble() / count), se, 12);
+        var quantiles = first.GetProperty("quantiles").EnumerateObject().Select(q => (P: double.Parse(q.Name, CultureInfo.InvariantCulture), Value: q.Value.GetDouble())).ToArray();
+        Assert.Equal([0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99], quantiles.Select(q => q.P));
+        Assert.True(quantiles.Zip(quantiles.Skip(1)).All(p => p.First.Value <= p.Second.Value), "quantiles must be non-decreasing");
+
+        // Independent expectation: the finite-width one-step law of ln sin²θ¹ at n = 16 from θ⁰ = 0.5 (exact predictor).
+        // Mean within 4 SE (false-alarm rate 6e-5 if the law is exact; the law's tabulation error is ≪ SE here).
+        var law = new ExactPredictor().PredictMeasures([16, 8, 8], 0.5).Measures[0];
+        Assert.True(Math.Abs(mean - law.Mean) <= 4 * se, $"layer 1 mean {mean:R} vs law {law.Mean:R} ± {se:R}");
+        // Median: the law's CDF at the reported median (accurate to 2⁻⁸) must be ½ within 4 binomial SE, √(¼/N), false-alarm 6e-5.
+        double median = quantiles.Single(q => q.P == 0.5).Value, delta = Math.Pow(2, -8), band = 4 * Math.Sqrt(0.25 / count);
+        Assert.True(law.Cdf(median - delta) <= 0.5 + band && law.Cdf(median + delta) >= 0.5 - band,
+            $"law CDF at the Monte Carlo median {median:R}: {law.Cdf(median - delta):F4} … {law.Cdf(median + delta):F4}, expected 0.5 ± {band:F4}");
+    }
+
+    [Fact]
+    public void Mc_Json_ReportsExactlyTheLibraryStatistics()
+    {
+        // The CLI adds no arithmetic of its own: for the same configuration and seed its JSON carries the library's numbers
+        // bit for bit (deterministic sampling; round-trip double formatting).
+        var (code, stdout, _) = Run("mc", "--widths", "16,8x2", "--theta0", "0.5", "--samples", "2000", "--seed", "3");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var library = MonteCarloSampler.Run(new MonteCarloConfiguration([16, 8, 8], 0.5, 2000, 3));
+        var layers = doc.RootElement.GetProperty("layers").EnumerateArray().ToArray();
+        for (int l = 0; l < 3; l++)
+        {
+            var expected = library.Layers[l];
+            Assert.Equal(expected.Count, layers[l].GetProperty("count").GetInt64());
+            Assert.Equal(expected.Mean, layers[l].GetProperty("mean").GetDouble());
+            Assert.Equal(expected.Variance, layers[l].GetProperty("variance").GetDouble());
+            foreach (var q in expected.Quantiles)
+                Assert.Equal(q.Value, layers[l].GetProperty("quantiles").GetProperty(q.Probability.ToString(CultureInfo.InvariantCulture)).GetDouble());
+        }
     }
 
     [Fact]

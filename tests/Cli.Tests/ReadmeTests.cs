@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport;
 using System.Text.RegularExpressions;
 using Degeneracy;
 
@@ -5,12 +6,7 @@ namespace Degeneracy.Cli.Tests;
 
 public class ReadmeTests
 {
-    private static string Root()
-    {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Symbolic.sln"))) root = Path.GetDirectoryName(root)!;
-        return root;
-    }
+    private static string Root() => RepositoryFiles.Root;
 
     [Fact]
     public void CiRun_ContainsReadmeTestCommandVerbatim()
@@ -31,9 +27,7 @@ public class ReadmeLibraryExampleTests
 {
     private static string Readme()
     {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Symbolic.sln"))) root = Path.GetDirectoryName(root)!;
-        return File.ReadAllText(Path.Combine(root, "README.md"));
+        return File.ReadAllText(RepositoryFiles.PathOf("README.md"));
     }
 
     private static (string Code, string Output) Section()

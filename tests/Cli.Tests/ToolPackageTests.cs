@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport;
 using System.Diagnostics;
 
 namespace Degeneracy.Cli.Tests;
@@ -9,12 +10,7 @@ public sealed class ToolPackageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Root()
-    {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Symbolic.sln"))) root = Path.GetDirectoryName(root)!;
-        return root;
-    }
+    private static string Root() => RepositoryFiles.Root;
 
     private static (int Code, string Output) Run(string file, string arguments, string workingDirectory)
     {

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
 using FsCheck;
@@ -54,18 +55,18 @@ public class ActivationJTests
     /// </summary>
     [Fact]
     public void ClosedForm_MatchesQuadrature_To1e10() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             double exact = ActivationJFunction.Evaluate(t.A, t.B, t.S, t.Theta);
             var (quad, magnitude) = Quadrature(t.A, t.B, t.S, t.Theta);
             if (Math.Abs(exact - quad) > 1e-10 * magnitude + 1e-300)
                 throw new Exception($"J^({t.S})_{{{t.A},{t.B}}}({t.Theta:R}): closed {exact:R}, quadrature {quad:R} (scale {magnitude:R})");
             return true;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(80));
+        }), 80);
 
     [Fact]
     public void Symmetry_JabEqualsJba_Exactly() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             var x = ActivationJClosedForm.Build(t.A, t.B, t.S);
             var y = ActivationJClosedForm.Build(t.B, t.A, t.S);
@@ -73,7 +74,7 @@ public class ActivationJTests
                            + Math.Abs(ActivationJClosedForm.Beta(t.A, t.B, t.S).ToDouble()) * JFunction.Evaluate(t.A, t.B, Math.PI - t.Theta);
             return x.P.Equals(y.P) && x.T.Equals(y.T) && x.Q.Equals(y.Q) && x.R.Equals(y.R) && x.Constant == y.Constant
                    && Math.Abs(ActivationJFunction.Evaluate(t.A, t.B, t.S, t.Theta) - ActivationJFunction.Evaluate(t.B, t.A, t.S, t.Theta)) <= 4e-16 * scale;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void Relu_ReproducesTheReluClosedFormSymbolically()
@@ -122,7 +123,7 @@ public class ActivationJTests
 
     [Fact]
     public void ThetaSeries_AgreesWithEvaluatorNearZero() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             var cf = ActivationJClosedForm.Build(t.A, t.B, t.S);
             var series = cf.SeriesAboutZero(24);
@@ -132,7 +133,7 @@ public class ActivationJTests
             double x = ActivationJFunction.Evaluate(t.A, t.B, t.S, theta);
             if (Math.Abs(sum - x) > 1e-13 * scale) throw new Exception($"J^({t.S})_{{{t.A},{t.B}}}({theta:R}): series {sum:R} evaluator {x:R}");
             return true;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+        }), 40);
 
     [Fact]
     public void PrintedText_EvaluatesToTheFunction()

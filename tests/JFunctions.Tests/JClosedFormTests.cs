@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.JFunctions;
 using Degeneracy.Symbolic;
 using Degeneracy.TestSupport.Quadrature;
@@ -52,43 +53,42 @@ public class JClosedFormTests
 
     [Fact]
     public void ClosedForm_MatchesQuadrature_To1e10Relative() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             double exact = JFunction.Evaluate(t.A, t.B, t.Theta), quad = JQuadrature.Evaluate(t.A, t.B, t.Theta);
             return Math.Abs(exact - quad) <= 1e-10 * Math.Abs(quad) + 1e-300;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        }), 60);
 
     [Fact]
     public void Symmetry_JabEqualsJba() =>
-        Prop.ForAll(Args.ToArbitrary(), t => JFunction.Evaluate(t.A, t.B, t.Theta) is var x
-                                             && Math.Abs(x - JFunction.Evaluate(t.B, t.A, t.Theta)) <= 4e-16 * Math.Abs(x))
-            .QuickCheckThrowOnFailure();
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t => JFunction.Evaluate(t.A, t.B, t.Theta) is var x
+                                             && Math.Abs(x - JFunction.Evaluate(t.B, t.A, t.Theta)) <= 4e-16 * Math.Abs(x)));
 
     [Fact]
     public void AtZero_EqualsMomentOfPhi() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             // J_{a,b}(0) = E[φ(G)^{a+b}] exactly, as exact constants: κ·π·P(1) vs the half absolute moment.
             var f = JClosedForm.Build(t.A, t.B);
             var m = GaussianMoments.HalfAbsoluteMoment(t.A + t.B);
             var atZero = f.IsConstant ? f.Constant : f.Scale.Times(PiLaurent.Monomial(f.P.Evaluate(Rational.One), 1) + f.R.Evaluate(Rational.One));
             return atZero == m;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void AtPi_VanishesForPositiveIndices() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             if (t.A == 0 || t.B == 0) return true;
             var f = JClosedForm.Build(t.A, t.B);
             // θ = π: (π − θ) = 0, sin θ = 0 exactly.
             return JSeries.AboutPiRational(t.A, t.B, t.A + t.B + 1).Take(t.A + t.B + 1).All(r => r.IsZero)
                    && Math.Abs(JFunction.Evaluate(t.A, t.B, Math.PI)) < 1e-40;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void ThetaSeries_AgreesWithClosedFormNearZero() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             var s = JSeries.AboutZero(t.A, t.B, 24);
             double theta = t.Theta * 0.05; // θ ≤ 0.16: 24 terms reach double precision
@@ -97,7 +97,7 @@ public class JClosedFormTests
             double x = JFunction.Evaluate(t.A, t.B, theta);
             if (Math.Abs(sum - x) > 1e-13 * Math.Abs(x)) throw new Exception($"series {sum:R} closed {x:R}");
             return true;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Theory]
     [InlineData(-1, 0)]
@@ -134,12 +134,12 @@ public class JClosedFormTests
 
     [Fact]
     public void PrintedTextForm_ParsesBackToTheSameFunction() =>
-        Prop.ForAll(Args.ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll(Args.ToArbitrary(), t =>
         {
             var e = ExpressionParser.Parse(JClosedForm.Build(t.A, t.B).Print());
             double x = e.Evaluate(new Dictionary<string, double> { ["theta"] = t.Theta });
             double y = JFunction.Evaluate(t.A, t.B, t.Theta);
             // The printed form is evaluated naively in double: allow its cancellation (absolute, scaled by J(0)).
             return Math.Abs(x - y) <= 1e-12 * JFunction.Evaluate(t.A, t.B, 0);
-        }).QuickCheckThrowOnFailure();
+        }));
 }

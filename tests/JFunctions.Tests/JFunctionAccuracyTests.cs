@@ -57,7 +57,7 @@ public class JFunctionAccuracyTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The target of issue 2: a few ulps everywhere. Measured: max 5.8 ulps (J_{7,8}(0.1), closed form), ≤ 4.9 ulps
+    /// The accuracy target: a few ulps everywhere. Measured: max 5.8 ulps (J_{7,8}(0.1), closed form), ≤ 4.9 ulps
     /// elsewhere, for every (a, b) of the grid (a, b ≤ 8 and five pairs up to 12).
     /// </summary>
     [Fact]

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.Symbolic;
 using FsCheck;
 using FsCheck.Fluent;
@@ -28,29 +29,29 @@ public class ExpressionParserTests
 
     [Fact]
     public void PrintThenParse_GivesSameValue() =>
-        Prop.ForAll(Gen.Sized(s => Expr(Math.Min(s, 12))).ToArbitrary(), e =>
+        PropertyCheck.Run(Prop.ForAll(Gen.Sized(s => Expr(Math.Min(s, 12))).ToArbitrary(), e =>
         {
             var back = ExpressionParser.Parse(e.ToString());
             double x = e.Evaluate(Vars), y = back.Evaluate(Vars);
             return x.Equals(y) || Math.Abs(x - y) <= 1e-12 * Math.Max(1, Math.Abs(x));
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void GarbageStrings_GiveParseErrorWithPosition_OrParse() =>
-        Prop.ForAll(Gen.ArrayOf(Gen.Elements("(", ")", "+", "-", "*", "/", "^", "1", "2.5", "pi", "theta", "n", "J", ",", "x", "ln", " ", "e", ".", "@", "#", "3e")).Select(a => string.Concat(a)).ToArbitrary(), s =>
+        PropertyCheck.Run(Prop.ForAll(Gen.ArrayOf(Gen.Elements("(", ")", "+", "-", "*", "/", "^", "1", "2.5", "pi", "theta", "n", "J", ",", "x", "ln", " ", "e", ".", "@", "#", "3e")).Select(a => string.Concat(a)).ToArbitrary(), s =>
         {
             try { ExpressionParser.Parse(s); return true; }
             catch (ExpressionParseException e) { return e.Position >= 0 && e.Position <= s.Length && e.Message.Contains("position"); }
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void RandomUnicodeStrings_NeverThrowAnythingButParseErrors() =>
-        Prop.ForAll<string>(s =>
+        PropertyCheck.Run(Prop.ForAll<string>(s =>
         {
             if (s is null) return true;
             try { ExpressionParser.Parse(s); return true; }
             catch (ExpressionParseException) { return true; }
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Theory]
     [InlineData("1 +", 3)]

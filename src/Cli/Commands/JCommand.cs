@@ -47,11 +47,15 @@ internal static class JCommand
         BadInputException.Check("a, b", () => JClosedForm.Build(a, b)); // validates a and b
         var closed = ActivationJClosedForm.Build(a, b, activation);
         foreach (var t in thetas) BadInputException.Check("--theta", () => JArguments.CheckTheta(t, "--theta"));
-        OptionCheck.That(thetas.Length == 0 || a + b <= JFunction.MaxDegree,
-            $"--theta: J_{{{a},{b}}}(θ) exceeds the largest double when a + b > {JFunction.MaxDegree} (its value at 0 is ½·E|G|^{a + b}); " +
-            "the exact closed form and --theta-order series are available without --theta.");
+        bool beyondDoubles = a + b > JFunction.MaxDegree; // J_{a,b}(0) = ½·E|G|^{a+b} exceeds the largest double
+        OptionCheck.That(thetas.Length == 0 || !beyondDoubles || activation.IsRelu,
+            $"--theta: J^(s)_{{{a},{b}}}(θ) exceeds the largest double when a + b > {JFunction.MaxDegree}; only ReLU's J has a logarithmic " +
+            "evaluation there (the exact closed form and --theta-order series are available without --theta).");
         if (seriesOrder is int k) OptionCheck.Integer("--theta-order", k, 0, JSeries.MaxOrder);
-        var values = thetas.Select(t => (Theta: t, Value: ActivationJFunction.Get(a, b, activation).Evaluate(t))).ToArray(); // no evaluator is built without --theta
+        // Beyond the double range (ReLU, a + b > 301) the value is reported through its logarithm; no evaluator is built without --theta.
+        var values = thetas.Select(t => beyondDoubles
+            ? JValue.OfLog(t, JFunction.LogEvaluate(a, b, t))
+            : JValue.Of(t, ActivationJFunction.Get(a, b, activation).Evaluate(t))).ToArray();
         var coefficients = seriesOrder is int order ? closed.SeriesAboutZero(order) : [];
 
         string text = format switch
@@ -76,13 +80,13 @@ internal static class JCommand
     private static string Coef(SqrtHalfPiMultiple c, PrintFormat f) =>
         c.Value.IsZero ? (f == PrintFormat.CSharp ? "0.0" : "0") : c.Print(f);
 
-    private static string FormatText(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatText(ActivationJClosedForm cf, JValue[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var sb = new StringBuilder();
         string name = Name(cf);
         if (!cf.Activation.IsRelu) sb.AppendLine($"activation: {cf.Activation.Name} (phi_s(x) = x for x >= 0, s*x for x < 0, s = {cf.Activation.Slope})");
         sb.AppendLine($"{name}(theta) = {cf.Print(PrintFormat.Text)}");
-        foreach (var (t, v) in values) sb.AppendLine($"{name}({D(t)}) = {D(v)}");
+        foreach (var v in values) sb.AppendLine($"{name}({D(v.Theta)}) = {v.Text()}");
         if (series.Count > 0)
         {
             sb.AppendLine($"{name}(theta) about theta = 0, to order {series.Count - 1}:");
@@ -92,12 +96,12 @@ internal static class JCommand
         return sb.ToString();
     }
 
-    private static string FormatLatex(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatLatex(ActivationJClosedForm cf, JValue[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var sb = new StringBuilder();
         string name = Name(cf);
         sb.AppendLine($"{name}(\\theta) = {cf.Print(PrintFormat.Latex)}");
-        foreach (var (t, v) in values) sb.AppendLine($"{name}({D(t)}) = {D(v)}");
+        foreach (var v in values) sb.AppendLine($"{name}({D(v.Theta)}) = {v.Text()}");
         if (series.Count > 0)
         {
             var terms = new List<string>();
@@ -115,7 +119,7 @@ internal static class JCommand
         return sb.ToString();
     }
 
-    private static string FormatCSharp(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatCSharp(ActivationJClosedForm cf, JValue[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var sb = new StringBuilder();
         string id = $"J_{cf.A}_{cf.B}";
@@ -125,7 +129,7 @@ internal static class JCommand
         sb.AppendLine("    double c = Math.Cos(theta), s = Math.Sin(theta);");
         sb.AppendLine($"    return {cf.Print(PrintFormat.CSharp)};");
         sb.AppendLine("}");
-        foreach (var (t, v) in values) sb.AppendLine($"// {id}({D(t)}) = {D(v)}");
+        foreach (var v in values) sb.AppendLine($"// {id}({D(v.Theta)}) = {v.Text()}");
         if (series.Count > 0)
         {
             sb.AppendLine($"// Coefficients of theta^0 … theta^{series.Count - 1} of {Name(cf)} about theta = 0.");
@@ -139,16 +143,40 @@ internal static class JCommand
 
     private static double? Finite(double x) => double.IsFinite(x) ? x : null;
 
-    private static string FormatJson(ActivationJClosedForm cf, (double Theta, double Value)[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
+    private static string FormatJson(ActivationJClosedForm cf, JValue[] values, IReadOnlyList<SqrtHalfPiMultiple> series)
     {
         var doc = new Dictionary<string, object>();
         if (!cf.Activation.IsRelu) doc["activation"] = cf.Activation.Name;
         doc["a"] = cf.A;
         doc["b"] = cf.B;
         doc["closedForm"] = cf.Print(PrintFormat.Text);
-        doc["values"] = values.Select(v => new { theta = v.Theta, value = Finite(v.Value) }).ToArray();
+        // "value" is null beyond the double range; "ln" (natural logarithm, null where J = 0) is always given.
+        doc["values"] = values.Select(v => new { theta = v.Theta, value = Finite(v.Value), ln = Finite(v.Ln) }).ToArray();
         // A coefficient beyond the double range (large a + b) keeps its exact text and has "value": null.
         doc["series"] = series.Select((c, j) => new { power = j, coefficient = Coef(c, PrintFormat.Text), value = Finite(c.ToDouble()) }).ToArray();
         return JsonSerializer.Serialize(doc, Json) + Environment.NewLine;
+    }
+}
+
+/// <summary>J at one angle: its double value (+∞ beyond the double range) and its natural logarithm (−∞ where J = 0).</summary>
+internal readonly record struct JValue(double Theta, double Value, double Ln)
+{
+    public static JValue Of(double theta, double value) => new(theta, value, Math.Log(value));
+
+    /// <summary>From ln J (a + b &gt; 301): the value is exp(ln J) where that is a finite double (relative error ≈ 1e-13 from
+    /// the logarithm's rounding), +∞ beyond.</summary>
+    public static JValue OfLog(double theta, double ln) => new(theta, ln <= Math.Log(double.MaxValue) ? Math.Exp(ln) : double.PositiveInfinity, ln);
+
+    /// <summary>
+    /// Round-trip double; beyond the double range a 12-digit decimal from the logarithm (ln J ≈ 10³ carries ~2e-13
+    /// absolute error, so 12 digits are honest) and the logarithm itself.
+    /// </summary>
+    public string Text()
+    {
+        if (double.IsFinite(Value)) return Value.ToString("R", CultureInfo.InvariantCulture);
+        double log10 = Ln / Math.Log(10);
+        double exponent = Math.Floor(log10), mantissa = Math.Round(Math.Pow(10, log10 - exponent), 11);
+        if (mantissa >= 10) { mantissa /= 10; exponent++; }
+        return string.Create(CultureInfo.InvariantCulture, $"{mantissa:F11}E{exponent:+0;-0} (beyond the double range; ln J = {Ln:R})");
     }
 }

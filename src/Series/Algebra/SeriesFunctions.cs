@@ -74,6 +74,11 @@ public static class SeriesFunctions
         {
             result = result * g + ThetaSeries.Constant(f[j]);
         }
+        // f's truncation costs O(g^N) = O(θ^{N·v_g}) however precisely g is known: the products above track only g's own
+        // precision (the starting O(θ^{N·v_g}) gains v_g per step), so cap the claim here. Before, composing a 20-term
+        // sine series with a 27-term g claimed θ^26 and got the coefficients of θ^20 … θ^25 wrong.
+        if (!g.IsZero && f.Precision < ThetaSeries.Exact)
+            result = result.Truncate((int)Math.Min(ThetaSeries.Exact, (long)n * g.Valuation));
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.Series.Derivation;
 using Degeneracy.Series.Evaluation;
 using Degeneracy.Series.Evaluation.Generated;
@@ -26,21 +27,20 @@ public class GeneratedEvaluatorPropertyTests
     /// </summary>
     [Fact]
     public void Mu_IsIncreasingInTheta_OnWholeRange() =>
-        Prop.ForAll(Theta.ToArbitrary(), Theta.ToArbitrary(), Width.ToArbitrary(), (a, b, n) =>
+        PropertyCheck.Run(Prop.ForAll(Theta.ToArbitrary(), Theta.ToArbitrary(), Width.ToArbitrary(), (a, b, n) =>
         {
             if (a == b || a == 0 || b == 0) return true;
             var (lo, hi) = a < b ? (a, b) : (b, a);
             return LayerLawOrder1.Mu(lo, n) <= LayerLawOrder1.Mu(hi, n) + 2e-16;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+        }), 2000);
 
     [Fact]
     public void Sigma2_IsNonNegative() =>
-        Prop.ForAll(Theta.ToArbitrary(), Width.ToArbitrary(), (t, n) => LayerLawOrder1.Sigma2(t, n) >= 0 && LayerLawOrder2.Sigma2(t, n) >= 0)
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+        PropertyCheck.Run(Prop.ForAll(Theta.ToArbitrary(), Width.ToArbitrary(), (t, n) => LayerLawOrder1.Sigma2(t, n) >= 0 && LayerLawOrder2.Sigma2(t, n) >= 0), 2000);
 
     [Fact]
     public void AtZero_DriftIsExactlyMinusRho_AndSigma2IsTheSeriesConstant() =>
-        Prop.ForAll(Width.ToArbitrary(), n =>
+        PropertyCheck.Run(Prop.ForAll(Width.ToArbitrary(), n =>
         {
             var d = Derived.Value;
             double eps = 1 / n;
@@ -51,7 +51,7 @@ public class GeneratedEvaluatorPropertyTests
                 && Math.Abs(LayerLawOrder1.Drift(0, n) - c0) <= 1e-16 * Math.Abs(c0)
                 && Math.Abs(LayerLawOrder1.Sigma2(0, n) - v0) <= 1e-16 * v0
                 && double.IsNegativeInfinity(LayerLawOrder1.Mu(0, n));
-        }).QuickCheckThrowOnFailure();
+        }));
 
     /// <summary>
     /// At θ = π every J_{a,b} with a, b ≥ 1 vanishes, so D = 1 and μ(π, n) = Σ_k ε^k N_k(0), σ²(π, n) = Σ_k ε^k V_k(0)
@@ -60,7 +60,7 @@ public class GeneratedEvaluatorPropertyTests
     /// </summary>
     [Fact]
     public void AtPi_JsVanish_MuAndSigma2AreTheClosedFormsAtJZero() =>
-        Prop.ForAll(Width.ToArbitrary(), n =>
+        PropertyCheck.Run(Prop.ForAll(Width.ToArbitrary(), n =>
         {
             var d = Derived.Value;
             double eps = 1 / n, mu = 0, sigma2 = 0;
@@ -70,7 +70,7 @@ public class GeneratedEvaluatorPropertyTests
             return Math.Abs(LayerLawOrder1.Mu(Math.PI, n) - mu) <= 1e-15
                 && Math.Abs(LayerLawOrder1.Sigma2(Math.PI, n) - sigma2) <= 1e-15
                 && Math.Abs(LayerLawOrder1.Drift(Math.PI, n) - (mu - Math.Log(s * s))) <= 1e-13;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     public static TheoryData<double, double, string> BadArguments() => new()
     {

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport;
 using Degeneracy.Series.CodeGen;
 using Degeneracy.Series.Evaluation;
 using Degeneracy.Series.Evaluation.Generated;
@@ -7,12 +8,7 @@ namespace Degeneracy.Series.Tests.CodeGen;
 /// <summary>The checked-in evaluators are exactly what the generator emits; generated source compiles and agrees.</summary>
 public class GeneratedSourceTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Symbolic.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("repository root (Symbolic.sln) not found.");
-    }
+    private static string RepoRoot() => RepositoryFiles.Root;
 
     /// <summary>Orders 0–2 regenerate in seconds; 3–5 take minutes each (the derivation at θ^26 and ε^5) and run with the slow tests.</summary>
     public static TheoryData<string> QuickFiles() => [.. EvaluatorGenerator.CheckedIn.Where(c => c.Spec.NOrder <= 2).Select(c => c.FileName)];
@@ -35,7 +31,7 @@ public class GeneratedSourceTests
         string expected = EvaluatorGenerator.Generate(spec);
         string actual = File.ReadAllText(path);
         Assert.True(expected == actual,
-            $"{path} differs from the generator's output: run `degeneracy codegen --out {EvaluatorGenerator.CheckedInFolder} --theta-order {spec.ThetaOrder} --n-order {spec.NOrder} --class {spec.ClassName}`.");
+            $"{path} differs from the generator's output: run `degeneracy codegen --out {EvaluatorGenerator.CheckedInFolder}/{fileName} --theta-order {spec.ThetaOrder} --n-order {spec.NOrder} --class {spec.ClassName}`.");
     }
 
     [Fact]

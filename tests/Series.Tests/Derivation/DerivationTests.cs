@@ -1,3 +1,5 @@
+using Degeneracy.TestSupport;
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.JFunctions;
 using Degeneracy.Series.Derivation;
 using Degeneracy.Series.SmallAngle;
@@ -95,14 +97,14 @@ public class DerivationTests
         // The exact series and the closed form are two routes from the same JPolynomial: at θ ∈ [0.25, 0.4] the series
         // through θ^20 (truncation ≲ 1e-8) must equal the closed form evaluated in double (which loses digits like
         // D^-2k ~ θ^-4k: ≲ 1e-9 at ε² there) to 1e-6.
-        Prop.ForAll((from k in Gen.Choose(1, 2) from u in Gen.Choose(0, 150) select (k, 0.25 + u / 1000.0)).ToArbitrary(), t =>
+        PropertyCheck.Run(Prop.ForAll((from k in Gen.Choose(1, 2) from u in Gen.Choose(0, 150) select (k, 0.25 + u / 1000.0)).ToArbitrary(), t =>
         {
             var (k, theta) = t;
             var d = Degeneracy.Series.Derivation.Derivation.Derive(20, 2);
             double s = 0, c = d.DriftClosedForm[k].Evaluate(theta, (a, b) => JFunction.Evaluate(a, b, theta));
             foreach (var term in d.Drift.Where(x => x.InvNPower == k)) s += term.Value * Math.Pow(theta, term.ThetaPower);
             return Math.Abs(s - c) <= 1e-6 * (1 + Math.Abs(c));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(25));
+        }), 25);
 
     [Fact]
     public void ClosedForms_HaveDPowerAtMostTwiceTheOrder()
@@ -125,9 +127,7 @@ public class DerivationTests
     [Fact]
     public void DerivationDocument_IsUpToDate()
     {
-        string root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Symbolic.sln"))) root = Path.GetDirectoryName(root)!;
-        var onDisk = File.ReadAllText(Path.Combine(root, "docs", "DERIVATION.md")).Replace("\r\n", "\n");
+        var onDisk = RepositoryFiles.ReadText("docs", "DERIVATION.md");
         Assert.True(onDisk == DerivationReport.Build(4, 2), "docs/DERIVATION.md is stale: run `degeneracy derivation-doc --out docs/DERIVATION.md`.");
     }
 }

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.Series.FiniteWidth;
 using FsCheck;
 using FsCheck.Fluent;
@@ -47,16 +48,16 @@ public sealed class ActivationPatternLawTests
 
     [Fact]
     public void Collapse_EqualsPatternEnumeration() =>
-        Prop.ForAll(Args, a =>
+        PropertyCheck.Run(Prop.ForAll(Args, a =>
         {
             double exact = ActivationPatternLaw.Collapse(a.Theta, a.N), sum = Enumerate(a.Theta, a.N).Collapse;
             if (Math.Abs(exact - sum) > 1e-13 * sum) throw new Exception($"θ = {a.Theta:R}, n = {a.N}: {exact:R} vs {sum:R}");
             return true;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Fact]
     public void RightAngle_EqualsPatternEnumeration_AlsoNearZero() =>
-        Prop.ForAll(Args, a =>
+        PropertyCheck.Run(Prop.ForAll(Args, a =>
         {
             foreach (double theta in new[] { a.Theta, a.Theta * 1e-6, a.Theta * 1e-3 })
             {
@@ -64,7 +65,7 @@ public sealed class ActivationPatternLawTests
                 if (Math.Abs(exact - sum) > 1e-12 * sum + 1e-300) throw new Exception($"θ = {theta:R}, n = {a.N}: {exact:R} vs {sum:R}");
             }
             return true;
-        }).QuickCheckThrowOnFailure();
+        }));
 
     [Theory]
     [InlineData(2)]

@@ -1,7 +1,7 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.Verify.Batches;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace Degeneracy.Verify.Tests.Batches;
 
@@ -58,9 +58,9 @@ public class CdnvTests
     private static bool Close(double a, double b) =>
         (double.IsPositiveInfinity(a) && double.IsPositiveInfinity(b)) || Math.Abs(a - b) <= 1e-9 * (1 + Math.Abs(a));
 
-    [Property(MaxTest = 200, QuietOnSuccess = true)]
-    public Property Compute_IsInvariantUnderScalingPermutationWithinClassesAndRelabelling() =>
-        Prop.ForAll(Data(), data =>
+    [Fact]
+    public void Compute_IsInvariantUnderScalingPermutationWithinClassesAndRelabelling() =>
+        PropertyCheck.Run(Prop.ForAll(Data(), data =>
         {
             var (features, labels, seed) = data;
             var reference = Cdnv.Compute(features, BatchLabels.Of(labels));
@@ -71,7 +71,7 @@ public class CdnvTests
             var renamed = Cdnv.Compute(features, BatchLabels.Of(labels.Select(l => "class-" + l.Length + l).ToArray()));
             return (Close(reference.Average, scaled.Average) && Close(reference.Average, permuted.Average) && Close(reference.Average, renamed.Average))
                 .Label($"reference {reference.Average}, scaled {scaled.Average}, permuted {permuted.Average}, renamed {renamed.Average}");
-        });
+        }), 200);
 
     [Fact]
     public void Labels_ClassWithOneSample_IsRejectedNamingTheRow()

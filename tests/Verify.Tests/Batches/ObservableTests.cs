@@ -1,9 +1,9 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.JFunctions;
 using Degeneracy.Verify.Batches;
 using Degeneracy.Verify.MonteCarlo;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace Degeneracy.Verify.Tests.Batches;
 
@@ -45,9 +45,9 @@ public class ObservableTests
     private static Arbitrary<(int M, int Seed)> Sizes() =>
         (from m in Gen.Choose(2, 12) from seed in Gen.Choose(0, 100000) select (m, seed)).ToArbitrary();
 
-    [Property(MaxTest = 100, QuietOnSuccess = true)]
-    public Property SymmetricEigen_ReconstructsTheMatrix() =>
-        Prop.ForAll(Sizes(), size =>
+    [Fact]
+    public void SymmetricEigen_ReconstructsTheMatrix() =>
+        PropertyCheck.Run(Prop.ForAll(Sizes(), size =>
         {
             var (m, seed) = size;
             var random = new Random(seed);
@@ -68,11 +68,11 @@ public class ObservableTests
                 }
             bool sorted = values.Zip(values.Skip(1)).All(p => p.First >= p.Second);
             return (error < 1e-12 && sorted).Label($"m {m}, seed {seed}: reconstruction error {error}, sorted {sorted}");
-        });
+        }), 100);
 
-    [Property(MaxTest = 150, QuietOnSuccess = true)]
-    public Property TridiagonalEigen_AgreesWithJacobi_OnFullAndLowRankMatrices() =>
-        Prop.ForAll(Sizes(), size =>
+    [Fact]
+    public void TridiagonalEigen_AgreesWithJacobi_OnFullAndLowRankMatrices() =>
+        PropertyCheck.Run(Prop.ForAll(Sizes(), size =>
         {
             // Jacobi (checked above by reconstruction) is the independent reference; half the cases are PSD of rank ≤ m/2
             // with a zero row, the shape of a Gram matrix after collapse.
@@ -97,11 +97,11 @@ public class ObservableTests
             TridiagonalEigen.Compute(a.ToArray(), m, tridiagonal, new double[m]);
             double scale = jacobi.Max(Math.Abs), error = jacobi.Zip(tridiagonal, (x, y) => Math.Abs(x - y)).Max();
             return (error <= 1e-13 * Math.Max(scale, 1e-300)).Label($"m {m}, seed {seed}: max |λ_Jacobi − λ_QL| = {error} (scale {scale})");
-        });
+        }), 150);
 
-    [Property(MaxTest = 60, QuietOnSuccess = true)]
-    public Property Orthonormalizer_GivesQRWithOrthonormalQ() =>
-        Prop.ForAll(Sizes(), size =>
+    [Fact]
+    public void Orthonormalizer_GivesQRWithOrthonormalQ() =>
+        PropertyCheck.Run(Prop.ForAll(Sizes(), size =>
         {
             var (k, seed) = size;
             int n = k + 3;
@@ -122,7 +122,7 @@ public class ObservableTests
                     reconstruction = Math.Max(reconstruction, Math.Abs(s - original[j * n + t]));
                 }
             return (orthogonality < 1e-14 && reconstruction < 1e-14).Label($"k {k}, seed {seed}: ‖QᵀQ − I‖ {orthogonality}, ‖QR − V‖ {reconstruction}");
-        });
+        }), 60);
 
     [Fact]
     public void OrthogonalWeights_LinearSquareNetwork_PreservesTheGramMatrixExactly()

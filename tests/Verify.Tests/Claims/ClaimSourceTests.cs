@@ -25,7 +25,7 @@ public class ClaimSourceTests(ITestOutputHelper output)
     [Fact]
     public void ClaimedCurve_AndRevivalDepths_FollowTheNotesFormulas()
     {
-        Assert.Equal(0.36338022763241865, OscillationClaims.Rho, 15);
+        Assert.Equal(1 - 2 / Math.PI, OscillationClaims.Rho, 15); // the note's ratio ρ = 1 − 2/π, in closed form
         Assert.Equal(8 * 2 / Math.PI, OscillationClaims.ClaimedDimension(8, 1), 13);
         var depths = OscillationClaims.RevivalDepths(10);
         Assert.Equal([0.5 * Math.PI / Math.Log(1 / OscillationClaims.Rho), 1.5 * Math.PI / Math.Log(1 / OscillationClaims.Rho),

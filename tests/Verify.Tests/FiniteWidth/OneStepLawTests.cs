@@ -40,8 +40,8 @@ public sealed class OneStepLawTests
     }
 
     /// <summary>
-    /// Drift and variance of the table against an independent Monte Carlo (seed 77, 400 000 samples) at widths and angles
-    /// of the issue. Tolerance: 4 combined standard errors (MC and the table's own, the latter taken as 1.5× the
+    /// Drift and variance of the table against an independent Monte Carlo (seed 77, 400 000 samples) at narrow widths
+    /// and angles across (0, π). Tolerance: 4 combined standard errors (MC and the table's own, the latter taken as 1.5× the
     /// largest node SE of that width to cover interpolation), false-alarm rate ~1e-4 per comparison.
     /// </summary>
     [Theory]
@@ -62,7 +62,7 @@ public sealed class OneStepLawTests
     }
 
     /// <summary>
-    /// The issue's grid, n ∈ {2, 3, 4, 6, 10, 16} × θ ∈ {0.05, 0.5, 1.5, 2.5}, against 10⁷ Monte Carlo samples each (seed 78),
+    /// The full grid n ∈ {2, 3, 4, 6, 10, 16} × θ ∈ {0.05, 0.5, 1.5, 2.5}, against 10⁷ Monte Carlo samples each (seed 78),
     /// same tolerance rule as <see cref="Table_MatchesIndependentMonteCarlo"/>. Opt-in (several minutes).
     /// </summary>
     [Theory(Skip = "Measured 2026-11-30 (docs/ACCURACY.md): 23 of 24 points pass; at n = 16, θ = 2.5 the tabulated variance is "
@@ -74,7 +74,7 @@ public sealed class OneStepLawTests
     [InlineData(6)]
     [InlineData(10)]
     [InlineData(16)]
-    public void Table_MatchesLongMonteCarlo_OnTheIssueGrid(int n)
+    public void Table_MatchesLongMonteCarlo_OnTheFullGrid(int n)
     {
         var failures = new List<string>();
         foreach (double theta in new[] { 0.05, 0.5, 1.5, 2.5 })

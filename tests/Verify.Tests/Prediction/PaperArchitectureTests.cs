@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport;
 using Degeneracy.Verify.Prediction;
 
 namespace Degeneracy.Verify.Tests.Prediction;
@@ -6,9 +7,7 @@ public sealed class PaperArchitectureTests
 {
     private static IReadOnlyList<PaperArchitecture> Load()
     {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "Symbolic.sln"))) dir = Path.GetDirectoryName(dir)!;
-        using var reader = new StreamReader(Path.Combine(dir, "data", "paper-architectures.csv"));
+        using var reader = new StreamReader(RepositoryFiles.PathOf("data", "paper-architectures.csv"));
         return PaperArchitecture.Parse(reader);
     }
 

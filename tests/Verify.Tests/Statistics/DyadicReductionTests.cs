@@ -1,5 +1,6 @@
 using Degeneracy.Verify.Statistics;
-using FsCheck.Xunit;
+using Degeneracy.TestSupport.Properties;
+using FsCheck.Fluent;
 
 namespace Degeneracy.Verify.Tests.Statistics;
 
@@ -15,8 +16,11 @@ public class DyadicReductionTests
         return DyadicReduction.Reduce(DyadicReduction.Root(totalBlocks), totalBlocks, leaves, Combine, "");
     }
 
-    [Property(MaxTest = 300)]
-    public bool Reduce_OverAnyContiguousPartition_GivesTheSameTreeAsOnePass(int blocksSeed, int[] cutsSeed)
+    [Fact]
+    public void Reduce_OverAnyContiguousPartition_GivesTheSameTreeAsOnePass() =>
+        PropertyCheck.Run(Prop.ForAll<int, int[]>(PartitionedReductionEqualsOnePass), 300);
+
+    private static bool PartitionedReductionEqualsOnePass(int blocksSeed, int[] cutsSeed)
     {
         long total = 1 + Math.Abs((long)blocksSeed % 200);
         var cuts = (cutsSeed ?? []).Select(c => Math.Abs((long)c) % (total + 1)).Append(0).Append(total).Distinct().Order().ToList();

@@ -1,5 +1,6 @@
 using Degeneracy.Verify.Statistics;
-using FsCheck.Xunit;
+using Degeneracy.TestSupport.Properties;
+using FsCheck.Fluent;
 
 namespace Degeneracy.Verify.Tests.Statistics;
 
@@ -11,8 +12,10 @@ public class MomentAccumulatorTests
     private static bool Close(double a, double b, double scale) =>
         (double.IsNaN(a) && double.IsNaN(b)) || Math.Abs(a - b) <= 1e-9 * (scale + Math.Abs(a) + Math.Abs(b));
 
-    [Property(MaxTest = 300)]
-    public bool Combine_OfTwoParts_EqualsSinglePass(double[] left, double[] right)
+    [Fact]
+    public void Combine_OfTwoParts_EqualsSinglePass() => PropertyCheck.Run(Prop.ForAll<double[], double[]>(CombinedEqualsSinglePass), 300);
+
+    private static bool CombinedEqualsSinglePass(double[] left, double[] right)
     {
         var xs = Finite(left);
         var ys = Finite(right);
@@ -27,8 +30,10 @@ public class MomentAccumulatorTests
                && merged.Min.Equals(single.Min) && merged.Max.Equals(single.Max);
     }
 
-    [Property(MaxTest = 200)]
-    public bool Combine_WithEmpty_ReturnsOperandBitForBit(double[] values)
+    [Fact]
+    public void Combine_WithEmpty_ReturnsOperandBitForBit() => PropertyCheck.Run(Prop.ForAll<double[]>(CombineWithEmptyIsIdentity), 200);
+
+    private static bool CombineWithEmptyIsIdentity(double[] values)
     {
         var acc = MomentAccumulator.Of(Finite(values));
         return MomentAccumulator.Combine(acc, MomentAccumulator.Empty) == acc

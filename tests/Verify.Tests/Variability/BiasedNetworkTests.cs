@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.Verify.MonteCarlo;
 using Degeneracy.Verify.Variability;
 using FsCheck;
@@ -30,7 +31,7 @@ public class BiasedNetworkTests
     public void Proposition1_DifferenceOfOutputs_EqualsCTransposeTimesInputDifference()
     {
         // F(x) − F(x̄) = C_Lᵀ(x − x̄) exactly; in floating point to a few ulps of the terms involved.
-        Prop.ForAll(Cases.ToArbitrary(), c =>
+        PropertyCheck.Run(Prop.ForAll(Cases.ToArbitrary(), c =>
         {
             var net = BiasedNetwork.Sample(c.Spec, c.Seed, 0);
             var f = net.Evaluate(c.X);
@@ -47,7 +48,7 @@ public class BiasedNetworkTests
                     throw new Xunit.Sdk.XunitException($"{c.Spec}: output {o} differs by {error:E3} (scale {scale:E3})");
             }
             return true;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }), 300);
     }
 
     [Fact]
