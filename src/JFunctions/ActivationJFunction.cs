@@ -65,6 +65,10 @@ public sealed class ActivationJFunction
         _reluOnly = _beta == 0 && _alpha == 1;
         _normalising = activation.IsRelu ? 1.0 : Math.Pow(1 + activation.SlopeValue * activation.SlopeValue, -(a + b) / 2.0);
         if (_isConstant || _reluOnly || _isZero) return;
+        // Fast path only for moderate degrees whose ReLU evaluator needs no quadrature branch (large a + b: scaled values,
+        // cancelling closed forms) — a + b ≤ 16 covers every J the derived laws use.
+        var (qs, qe) = _relu.QuadratureRange;
+        if (a + b > 16 || qe > qs) return;
         double kappa = cf.Scale.ToDouble();
         double[] Scaled(RationalPolynomial poly) => poly.Coefficients.Select(x => kappa * x.ToDouble()).ToArray();
         (_p, _t, _q, _r) = (Scaled(cf.P), Scaled(cf.T), Scaled(cf.Q), Scaled(cf.R));
