@@ -102,6 +102,8 @@ public sealed class PredictCommandTests : IDisposable
     [InlineData("--widths", "5x3", "--theta0", "0.5", "--plot", "/nonexistent-folder-xyz/a.png")]
     [InlineData("--widths", "5x3", "--theta0", "0.5", "--plot", "a.txt")]
     [InlineData("--widths", "5x3", "--theta0", "0.5", "--json", "--csv")]
+    [InlineData("--widths", "5x3", "--theta0", "0.5", "--activation", "leaky:0.5", "--method", "exact")]
+    [InlineData("--widths", "2000x2", "--theta0", "0.5", "--activation", "abs", "--method", "exact")]
     public void Predict_BadInput_OneLineExitTwo(params string[] args)
     {
         var (code, stdout, stderr) = Run(["predict", .. args]);
@@ -109,5 +111,19 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Equal("", stdout);
         Assert.StartsWith("error: ", stderr);
         Assert.Single(stderr.TrimEnd('\n', '\r').Split('\n'));
+    }
+
+    /// <summary>abs: `exact` runs on its own table, reports no collapse, and Monte Carlo of the abs chain runs beside it.</summary>
+    [Fact]
+    public void Predict_Abs_ExactAgainstMonteCarlo()
+    {
+        var (code, stdout, stderr) = Run("predict", "--widths", "10x3", "--theta0", "1.2", "--activation", "abs", "--method", "exact", "--samples", "2000", "--seed", "3", "--format", "json");
+        Assert.True(code == 0, stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var methods = doc.RootElement.GetProperty("methods").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["exact"], methods);
+        Assert.Equal("abs", doc.RootElement.GetProperty("activation").GetString());
+        var layer = doc.RootElement.GetProperty("methods").GetProperty("exact").GetProperty("layers")[2];
+        Assert.Equal(0, layer.GetProperty("collapsed").GetDouble());
     }
 }

@@ -53,6 +53,11 @@ internal static class PredictCommand
         var widths = widthsOrNull!;
         BadInputException.Check("--widths/--theta0", () => AngleCoordinates.CheckNetwork(widths, theta0));
         var (methods, omitted) = Methods(methodSpec, activation);
+        if (!activation.IsRelu && methods.Contains("exact"))
+        {
+            int max = Degeneracy.Verify.FiniteWidth.OneStepLawTable.For(activation).MaxWidth;
+            OptionCheck.That(widths.All(n => n <= max), $"--widths: the {activation.Name} one-step law of --method exact is tabulated up to width {max}.");
+        }
         OptionCheck.That(samples is null || widths.Count <= MonteCarloConfiguration.MaxDepth,
             $"--samples: Monte Carlo supports at most {MonteCarloConfiguration.MaxDepth} layers; the network has {widths.Count}.");
         if (plotPath is not null) PredictionPlot.CheckWritable(plotPath);

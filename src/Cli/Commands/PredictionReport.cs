@@ -24,7 +24,7 @@ internal sealed class PredictionReport
         var warnings = PredictionValidity.Warnings(widths, theta0, predictions.Select(p => p.Method).ToList()).ToList();
         if (omitted.Count > 0)
             warnings.Add($"methods omitted for the activation {activation.Name}: " +
-                         string.Join(", ", omitted.Select(m => m + " (ReLU only)")));
+                         string.Join(", ", omitted.Select(m => m + (m == "exact" ? " (ReLU and abs only)" : " (ReLU only)"))));
         if (!activation.IsRelu && activation.Slope.Sign > 0 && !activation.Slope.IsOne)
             warnings.Add($"the predictors follow x = ln sin²θ and take θ^ℓ ≤ π/2 after the first layer; for {activation.Name} outputs can have " +
                          "negative entries and θ^ℓ > π/2 is possible (rare unless θ⁰ is near π or the width is small)");

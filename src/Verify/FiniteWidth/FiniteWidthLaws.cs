@@ -6,7 +6,7 @@ namespace Degeneracy.Verify.FiniteWidth;
 /// The one-step law at any (θ, n): from <see cref="OneStepLawTable"/> where n is tabulated; for n between tabulated
 /// widths, the cell values interpolated linearly in 1/n between the two nearest; beyond the largest tabulated width, a
 /// Gaussian continuous part with the derived series law (ε², <see cref="LayerLaws.Series(int)"/>) cut at L = −ln sin²θ (x' ≤ 0),
-/// with collapse and the atom still exact.
+/// with collapse and the atom still exact (ReLU only; an abs table serves its own range of widths).
 /// </summary>
 public static class FiniteWidthLaws
 {
@@ -39,9 +39,12 @@ public static class FiniteWidthLaws
             double Mix(double x, double y) => x + t * (y - x);
             var cells = a.CellMeans.Zip(b.CellMeans, Mix).ToArray();
             var breaks = a.Breaks.Zip(b.Breaks, Mix).ToArray();
+            var spreads = a.CellSpreads.Zip(b.CellSpreads, Mix).ToArray();
             return new OneStepLaw(theta, n, [.. a.CellMasses], cells, breaks, Mix(a.ContinuousMean, b.ContinuousMean),
-                Mix(a.ContinuousVariance, b.ContinuousVariance));
+                Mix(a.ContinuousVariance, b.ContinuousVariance), spreads, table.Activation.IsRelu);
         }
+        if (!table.Activation.IsRelu)
+            throw new ArgumentOutOfRangeException(nameof(n), n, $"the {table.Activation.Name} one-step law is tabulated for widths {table.MinWidth} … {table.MaxWidth}");
         return Gaussian(theta, n, table.Cells);
     }
 
@@ -54,6 +57,7 @@ public static class FiniteWidthLaws
         var masses = new double[cellCount];
         var cells = new double[cellCount];
         var breaks = new double[cellCount + 1];
+        var spreads = new double[cellCount];
         for (int c = 0; c <= cellCount; c++)
             breaks[c] = Math.Min(cap, c == 0 ? mean - 8 * sd : c == cellCount ? mean + 8 * sd : mean + sd * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, levels[c]));
         for (int c = 0; c < cellCount; c++)
@@ -64,6 +68,16 @@ public static class FiniteWidthLaws
             double phi0 = double.IsInfinity(z0) ? 0 : Math.Exp(-0.5 * z0 * z0), phi1 = double.IsInfinity(z1) ? 0 : Math.Exp(-0.5 * z1 * z1);
             cells[c] = Math.Min(cap, mean + sd * (phi0 - phi1) / (Math.Sqrt(2 * Math.PI) * masses[c]));
         }
-        return new OneStepLaw(theta, n, masses, cells, breaks, mean, sd * sd);
+        // Within-cell spread of the normal: Var = E[L² | cell] − E[L | cell]², from the truncated-normal moments.
+        for (int c = 0; c < cellCount; c++)
+        {
+            double z0 = c == 0 ? double.NegativeInfinity : MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, levels[c]);
+            double z1 = c == cellCount - 1 ? double.PositiveInfinity : MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, levels[c + 1]);
+            double phi0 = double.IsInfinity(z0) ? 0 : Math.Exp(-0.5 * z0 * z0), phi1 = double.IsInfinity(z1) ? 0 : Math.Exp(-0.5 * z1 * z1);
+            double t0 = double.IsInfinity(z0) ? 0 : z0 * phi0, t1 = double.IsInfinity(z1) ? 0 : z1 * phi1;
+            double norm = Math.Sqrt(2 * Math.PI) * masses[c], m = (phi0 - phi1) / norm;
+            spreads[c] = sd * Math.Sqrt(Math.Max(0, 1 + (t0 - t1) / norm - m * m));
+        }
+        return new OneStepLaw(theta, n, masses, cells, breaks, mean, sd * sd, spreads);
     }
 }

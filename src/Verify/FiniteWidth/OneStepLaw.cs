@@ -6,13 +6,14 @@ namespace Degeneracy.Verify.FiniteWidth;
 /// The law of one step of the angle chain at finite width n from angle θ: L = ln sin²θ' − ln sin²θ given no collapse.
 /// It is a mixture of an atom at θ' = π/2 (L = −ln sin²θ, no unit active in both, <see cref="RightAngle"/>) and a
 /// continuous part represented by <see cref="CellMasses"/>.Length cells of fixed probability (finer in the tails), each
-/// with its conditional mean and its end points. Collapse and the atom are exact (<see cref="ActivationPatternLaw"/>).
+/// with its conditional mean, standard deviation and end points. Collapse and the atom are exact (<see cref="ActivationPatternLaw"/>).
 /// </summary>
 public sealed class OneStepLaw
 {
     internal OneStepLaw(double theta, int width, double[] cellMasses, double[] cellMeans, double[] breaks,
-        double continuousMean, double continuousVariance)
+        double continuousMean, double continuousVariance, double[] cellSpreads, bool relu = true)
     {
+        CellSpreads = cellSpreads;
         Theta = theta;
         Width = width;
         CellMasses = cellMasses;
@@ -20,8 +21,9 @@ public sealed class OneStepLaw
         Breaks = breaks;
         ContinuousMean = continuousMean;
         ContinuousVariance = Math.Max(0, continuousVariance);
-        Collapse = ActivationPatternLaw.Collapse(theta, width);
-        RightAngle = ActivationPatternLaw.RightAngleGivenSurvival(theta, width);
+        // For φ_s with s ≠ 0 every unit is active in both inputs' images: no collapse, no atom.
+        Collapse = relu ? ActivationPatternLaw.Collapse(theta, width) : 0;
+        RightAngle = relu ? ActivationPatternLaw.RightAngleGivenSurvival(theta, width) : 0;
         RightAngleL = theta == 0 ? double.PositiveInfinity : -AngleLog(theta);
     }
 
@@ -31,7 +33,7 @@ public sealed class OneStepLaw
     /// <summary>n, the width of the layer produced.</summary>
     public int Width { get; }
 
-    /// <summary>P(collapse) = 2¹⁻ⁿ + (n − 1)((π − θ)/2π)ⁿ, exact.</summary>
+    /// <summary>P(collapse) = 2¹⁻ⁿ + (n − 1)((π − θ)/2π)ⁿ for ReLU, exact; 0 for φ_s with s ≠ 0.</summary>
     public double Collapse { get; }
 
     /// <summary>P(θ' = π/2 | no collapse), exact.</summary>
@@ -45,6 +47,9 @@ public sealed class OneStepLaw
 
     /// <summary>E[L | continuous part, L in cell j].</summary>
     public IReadOnlyList<double> CellMeans { get; }
+
+    /// <summary>Standard deviation of L within cell j (the cells' second moments).</summary>
+    public IReadOnlyList<double> CellSpreads { get; }
 
     /// <summary>Cell end points of L (one more than cells; the outer ones are the extreme values seen).</summary>
     public IReadOnlyList<double> Breaks { get; }

@@ -1,33 +1,58 @@
 using System.Globalization;
-using Degeneracy.Verify.MonteCarlo;
+using Degeneracy.JFunctions;
+using Degeneracy.Series.SmallAngle;
 
 namespace Degeneracy.Verify.FiniteWidth;
 
 /// <summary>
-/// Builds <see cref="OneStepLawTable"/> from the exact reduced chain (docs/THEORY.md §1): at each width n and Lobatto node
-/// θ_j it samples one step ⌈pairs/n⌉ times (Philox seed derived from (seed, n, j)), drops collapsed samples and the atom
-/// θ' = π/2 (both exact elsewhere), sorts the rest and records the mean and variance of T = ln sin²θ' − cos²(θ/2) ln sin²θ,
-/// the conditional mean of T in each cell of <see cref="OneStepLawTable.Levels"/> and the cell end points. The node θ = 0
-/// is sampled at θ = 10⁻⁶ (the law moves by O(θ) there); at θ = π the continuous part has vanishing weight and T ≡ 0.
-/// Output depends only on the arguments, not on the thread count.
+/// Builds <see cref="OneStepLawTable"/> by sampling the continuous part of the one-step law directly
+/// (<see cref="OneStepNodeEstimator"/>: activation pattern from its exact conditional law, units in polar form). At each
+/// width n and Lobatto node θ_j it draws <see cref="SamplesAt"/>(n, pairs) samples (seed derived from (seed, n, θ_j)) of
+/// T = ln sin²θ' − cos²(θ/2) ln sin²θ and records the control-variate estimates of E[T] and Var[T] with their standard
+/// errors, and, from the sorted samples scaled about T's upper bound (sin²θ' ≤ 1) onto that mean, the conditional mean,
+/// standard deviation and end points of each cell of <see cref="OneStepLawTable.Levels"/>. The node θ = 0 is sampled at
+/// θ = 10⁻⁶ for its cells; its mean and variance are the exact small-angle values −ρ_exact(n) and σ²_exact(0, n)
+/// (<see cref="SmallAngleLaw"/>; the law moves by O(θ) there). At θ = π the continuous part has vanishing weight and
+/// T ≡ 0. For abs (φ_{−1}, <see cref="ActivationNodeEstimator"/>) T = L, the node θ = 0 carries the exact small-angle
+/// law of <see cref="ActivationSmallAngleLaw"/> and the nodes above π/2 mirror those below (the law is symmetric under
+/// θ → π − θ). Output depends only on the arguments, not on the thread count.
 /// </summary>
 public static class OneStepLawTableBuilder
 {
     /// <summary>Where the node θ = 0 is sampled.</summary>
     public const double SmallestAngle = 1e-6;
 
+    /// <summary>Fewest samples at a node.</summary>
+    public const long MinSamples = 20_000;
+
+    /// <summary>
+    /// Samples at width n: ⌈pairs/n⌉ for n ≤ 16; beyond, ⌈pairs/n⌉·(16/n)², at least <see cref="MinSamples"/> (the control
+    /// variates remove a fraction of the variance that grows with n, so wide layers need far fewer samples).
+    /// </summary>
+    public static long SamplesAt(int n, long pairs)
+    {
+        long plain = (pairs + n - 1) / n;
+        if (n <= 16) return Math.Max(MinSamples, plain);
+        double scale = 16.0 / n;
+        return Math.Max(MinSamples, (long)Math.Ceiling(plain * scale * scale));
+    }
+
     /// <summary>Writes the table as CSV (comment header, then one row per (n, node)).</summary>
     /// <param name="output">Destination.</param>
     /// <param name="widths">The widths to tabulate, each in [2, 4096], increasing.</param>
     /// <param name="order">K ∈ [2, 64]: K + 1 nodes in θ.</param>
     /// <param name="cells">J ∈ [4, 1024] cells.</param>
-    /// <param name="pairs">Gaussian pairs per node, ∈ [10⁴, 10¹¹] (samples = ⌈pairs/n⌉).</param>
+    /// <param name="pairs">Sampling budget per node, ∈ [10⁴, 10¹¹] (samples: <see cref="SamplesAt"/>).</param>
     /// <param name="seed">Base seed.</param>
     /// <param name="threads">Worker threads (null: all cores).</param>
     /// <param name="progress">Called after each (n, node) with (n, node).</param>
+    /// <param name="activation">ReLU (default) or abs.</param>
     public static void Write(TextWriter output, IReadOnlyList<int> widths, int order, int cells, long pairs, ulong seed,
-        int? threads = null, Action<int, int>? progress = null)
+        int? threads = null, Action<int, int>? progress = null, Activation? activation = null)
     {
+        activation ??= Activation.Relu;
+        if (!OneStepLawTable.IsAvailable(activation))
+            throw new ArgumentException($"tables are built for relu and abs only, not {activation.Name}", nameof(activation));
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(widths);
         if (widths.Count == 0) throw new ArgumentException("at least one width is needed", nameof(widths));
@@ -37,85 +62,105 @@ public static class OneStepLawTableBuilder
         if (order < 2 || order > 64) throw new ArgumentOutOfRangeException(nameof(order), order, "order must lie in [2, 64]");
         if (cells < 4 || cells > 1024) throw new ArgumentOutOfRangeException(nameof(cells), cells, "cells must lie in [4, 1024]");
         if (pairs < 10_000 || pairs > 100_000_000_000) throw new ArgumentOutOfRangeException(nameof(pairs), pairs, "pairs must lie in [1e4, 1e11]");
-        output.WriteLine("# one-step law of the ReLU angle chain at finite width: continuous part of T = ln sin²θ' − cos²(θ/2)·ln sin²θ");
-        output.WriteLine($"# made by: degeneracy one-step-table --widths {string.Join(',', widths)} --order {order} --cells {cells} --pairs {pairs} --seed {seed}");
+        bool relu = activation.IsRelu;
+        output.WriteLine(relu
+            ? "# one-step law of the ReLU angle chain at finite width: continuous part of T = ln sin²θ' − cos²(θ/2)·ln sin²θ"
+            : "# one-step law of the abs (|x|) angle chain at finite width: T = L = ln sin²θ' − ln sin²θ (symmetric under θ → π − θ)");
+        output.WriteLine($"# made by: degeneracy one-step-table --widths {string.Join(',', widths)} --order {order} --cells {cells} --pairs {pairs} --seed {seed}"
+            + (relu ? "" : $" --activation {activation.Name}"));
+        if (!relu) output.WriteLine($"# activation {activation.Name}");
         output.WriteLine($"# order {order}");
         output.WriteLine($"# cells {cells}");
-        output.WriteLine("n,node,theta,samples,continuous,rightAngle,meanT,varT," +
-            string.Join(',', Enumerable.Range(0, cells).Select(c => "cell" + c)) + "," + string.Join(',', Enumerable.Range(0, cells + 1).Select(c => "break" + c)));
+        output.WriteLine("# format 2");
+        output.WriteLine("n,node,theta,samples,meanT,seMeanT,varT,seVarT," +
+            string.Join(',', Enumerable.Range(0, cells).Select(c => "cell" + c)) + "," + string.Join(',', Enumerable.Range(0, cells + 1).Select(c => "break" + c))
+            + "," + string.Join(',', Enumerable.Range(0, cells).Select(c => "spread" + c)));
         var nodes = OneStepLawTable.Nodes(order);
         var levels = OneStepLawTable.Levels(cells);
         foreach (int n in widths)
+        {
+            var rows = new string[order + 1];
             for (int j = 0; j <= order; j++)
             {
-                output.WriteLine(Row(n, j, nodes[j], j == order, levels, pairs, seed, threads));
+                // abs: the law at π − θ is the law at θ (Lobatto nodes are symmetric), so the upper half is mirrored.
+                rows[j] = !relu && 2 * j > order
+                    ? Relabel(rows[order - j], j, nodes[j])
+                    : Row(n, j, nodes[j], relu && j == order, levels, pairs, seed, threads, activation);
+                output.WriteLine(rows[j]);
                 progress?.Invoke(n, j);
             }
+        }
     }
 
     /// <summary>One row: the node's statistics (exposed for the regeneration test).</summary>
-    public static string Row(int n, int node, double theta, bool last, double[] levels, long pairs, ulong seed, int? threads)
+    public static string Row(int n, int node, double theta, bool last, double[] levels, long pairs, ulong seed, int? threads,
+        Activation? activation = null)
     {
+        activation ??= Activation.Relu;
         ArgumentNullException.ThrowIfNull(levels);
         int cells = levels.Length - 1;
         var cellMeans = new double[cells];
+        var cellSpreads = new double[cells];
         var breaks = new double[cells + 1];
-        long samples = 0, continuous = 0, rightAngle = 0;
-        double mean = 0, variance = 0;
+        long samples = 0;
+        double mean = 0, variance = 0, meanSe = 0, varianceSe = 0;
         if (!last)
         {
             double sampled = theta == 0 ? SmallestAngle : theta;
-            samples = (pairs + n - 1) / n;
+            samples = SamplesAt(n, pairs);
             ulong nodeSeed = unchecked(seed * 0x9E3779B97F4A7C15UL + (ulong)n * 0x100000001B3UL + (ulong)node * 0xC2B2AE3D27D4EB4FUL);
-            var result = ReducedChainSampler.Run([n], sampled, samples, nodeSeed, threads, collectSamples: true);
-            var values = result.SurvivingSamples(1);
-            double c2 = Math.Cos(0.5 * sampled);
-            double shift = c2 * c2 * OneStepLaw.AngleLog(sampled);
-            var t = new List<double>(values.Length);
-            foreach (double x in values)
+            var estimate = activation.IsRelu
+                ? OneStepNodeEstimator.Run(sampled, n, samples, nodeSeed, threads)
+                : ActivationNodeEstimator.Run(sampled, n, activation.SlopeValue, samples, 2 * Math.Log(Math.Sin(sampled)), nodeSeed, threads);
+            (mean, meanSe, variance, varianceSe) = (estimate.Mean.Value, estimate.Mean.StdError, estimate.Variance.Value, estimate.Variance.StdError);
+            if (theta == 0)
             {
-                if (x == 0) rightAngle++;
-                else t.Add(x - shift);
+                var (rho, exactVariance) = ActivationSmallAngleLaw.Evaluate(n, activation);
+                (mean, meanSe, variance, varianceSe) = (-rho, 0, exactVariance, 0);
             }
-            t.Sort();
-            continuous = t.Count;
-            if (continuous > 0)
+            // The sorted samples scaled about T's upper bound b (sin²θ' ≤ 1, i.e. ℓ ≤ 0) so that their mean is the estimated
+            // one; the bound is kept (the law piles up against it near θ = π/2). The cells' spread is the samples'.
+            var t = estimate.Sorted;
+            int count = t.Length;
+            double bound = activation.IsRelu ? -OneStepNodeEstimator.ShiftT(sampled) : -2 * Math.Log(Math.Sin(sampled));
+            double scale = bound - estimate.RawMean > 0 ? (bound - mean) / (bound - estimate.RawMean) : 1;
+            double Map(double v) => bound - scale * (bound - v);
+            for (int c = 0; c < cells; c++)
             {
-                foreach (double v in t) mean += v;
-                mean /= continuous;
-                foreach (double v in t) variance += (v - mean) * (v - mean);
-                variance = continuous > 1 ? variance / (continuous - 1) : 0;
-                for (int c = 0; c < cells; c++)
-                {
-                    int a = (int)Math.Floor(levels[c] * continuous), b = (int)Math.Floor(levels[c + 1] * continuous);
-                    if (c == cells - 1) b = (int)continuous;
-                    if (b <= a) cellMeans[c] = t[Math.Min(a, (int)continuous - 1)];
-                    else
-                    {
-                        double s = 0;
-                        for (int i = a; i < b; i++) s += t[i];
-                        cellMeans[c] = s / (b - a);
-                    }
-                }
-                breaks[0] = t[0];
-                breaks[cells] = t[^1];
-                for (int c = 1; c < cells; c++)
-                {
-                    double position = levels[c] * continuous - 0.5;
-                    int i = Math.Clamp((int)Math.Floor(position), 0, (int)continuous - 1);
-                    int k = Math.Min(i + 1, (int)continuous - 1);
-                    double f = Math.Clamp(position - i, 0, 1);
-                    breaks[c] = t[i] + f * (t[k] - t[i]);
-                }
+                int a = (int)Math.Floor(levels[c] * count), b = c == cells - 1 ? count : (int)Math.Floor(levels[c + 1] * count);
+                if (b <= a) { cellMeans[c] = Map(t[Math.Min(a, count - 1)]); continue; }
+                double s = 0, s2 = 0, pivot = t[a];
+                for (int i = a; i < b; i++) { double d = t[i] - pivot; s += d; s2 += d * d; }
+                double m = s / (b - a);
+                cellMeans[c] = Map(pivot + m);
+                cellSpreads[c] = scale * Math.Sqrt(Math.Max(0, s2 / (b - a) - m * m));
+            }
+            breaks[0] = Map(t[0]);
+            breaks[cells] = Map(t[^1]);
+            for (int c = 1; c < cells; c++)
+            {
+                double position = levels[c] * count - 0.5;
+                int i = Math.Clamp((int)Math.Floor(position), 0, count - 1);
+                int k = Math.Min(i + 1, count - 1);
+                double f = Math.Clamp(position - i, 0, 1);
+                breaks[c] = Map(t[i] + f * (t[k] - t[i]));
             }
         }
-        string G(double x) => x.ToString("G9", CultureInfo.InvariantCulture);
-        long survived = continuous + rightAngle;
         return string.Join(',', new[]
         {
             n.ToString(CultureInfo.InvariantCulture), node.ToString(CultureInfo.InvariantCulture), G(theta),
-            samples.ToString(CultureInfo.InvariantCulture), continuous.ToString(CultureInfo.InvariantCulture),
-            G(survived > 0 ? (double)rightAngle / survived : 0), G(mean), G(variance),
-        }.Concat(cellMeans.Select(G)).Concat(breaks.Select(G)));
+            samples.ToString(CultureInfo.InvariantCulture), G(mean), G(meanSe), G(variance), G(varianceSe),
+        }.Concat(cellMeans.Select(G)).Concat(breaks.Select(G)).Concat(cellSpreads.Select(G)));
+    }
+
+    private static string G(double x) => x.ToString("G9", CultureInfo.InvariantCulture);
+
+    /// <summary>A row with its node index and θ replaced (the mirrored upper half of an abs table).</summary>
+    private static string Relabel(string row, int node, double theta)
+    {
+        var f = row.Split(',');
+        f[1] = node.ToString(CultureInfo.InvariantCulture);
+        f[2] = G(theta);
+        return string.Join(',', f);
     }
 }

@@ -6,7 +6,7 @@ namespace Degeneracy.Verify.Prediction;
 /// The <c>exact</c> method: the law of x = ln sin²θ^ℓ carried through the network by the finite-width one-step law
 /// (<see cref="FiniteWidthLaws"/>) as a transfer operator on a grid of <see cref="GridPoints"/> points. Each source point
 /// (and the atom at θ = π/2) loses its collapse probability (exact), sends its right-angle atom (exact) to x = 0 and its
-/// continuous cells to x + L, each cell spread uniformly between its end points and shifted to keep its mean, deposited
+/// continuous cells to x + L, each cell spread uniformly with its conditional mean and standard deviation, deposited
 /// linearly on a grid that is quadratically finer towards x = 0 (which keeps the mean). Per layer it
 /// reports the mean, sd and quantiles over surviving pairs and the fraction of all pairs collapsed so far.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed class ExactPredictor : IAnglePredictor
     /// <summary>Target number of point deposits per layer (bounds the cost of a layer with many sources).</summary>
     public const long DepositBudget = 1_000_000;
 
+    /// <summary>√3: a uniform law of standard deviation sd has half-width √3·sd.</summary>
+    private static readonly double HalfWidth = Math.Sqrt(3);
+
     private readonly OneStepLawTable _table;
 
     /// <param name="gridPoints">Grid size N ∈ [64, 10⁶] (default 2000).</param>
@@ -32,6 +35,15 @@ public sealed class ExactPredictor : IAnglePredictor
         GridPoints = gridPoints;
         _table = table ?? OneStepLawTable.Default;
     }
+
+    /// <summary>The exact method for φ_s: ReLU or abs (<see cref="OneStepLawTable.For"/>).</summary>
+    /// <exception cref="ArgumentException">An activation without a shipped table.</exception>
+    public ExactPredictor(JFunctions.Activation activation, int gridPoints = 2000) : this(gridPoints, OneStepLawTable.For(activation))
+    {
+    }
+
+    /// <summary>The activation of the one-step table in use.</summary>
+    public JFunctions.Activation Activation => _table.Activation;
 
     /// <inheritdoc/>
     public string Name => "exact";
@@ -61,7 +73,9 @@ public sealed class ExactPredictor : IAnglePredictor
             {
                 var law = laws[i] = FiniteWidthLaws.Evaluate(thetas[i], n, _table);
                 collapsed += qs[i] * law.Collapse;
-                if (law.RightAngle < 1) lo = Math.Min(lo, xs[i] + Math.Min(law.CellMeans[0], law.Breaks[1] + law.CellMeans[1] - 0.5 * (law.Breaks[1] + law.Breaks[2]) - 1e-12));
+                if (law.RightAngle < 1)
+                    for (int c = 0; c < law.CellMasses.Count; c++)
+                        lo = Math.Min(lo, xs[i] + law.CellMeans[c] - 2 * HalfWidth * law.CellSpreads[c] - 1e-12);
             }
             // Nodes x_j = lo·(1 − s_j)², s_j = j/(N − 1): spacing 2|lo|/N far out, 2|lo|/N² next to x = 0, where the
             // law of ln sin²θ' piles up when θ is near π/2.
@@ -87,22 +101,26 @@ public sealed class ExactPredictor : IAnglePredictor
                 if (qc <= 0) continue;
                 for (int c = 0; c < law.CellMasses.Count; c++)
                 {
-                    // The cell's mass spread uniformly between its end points, shifted so that its mean is the cell mean
-                    // (the two outermost cells, whose outer ends are extreme sample values, stay point masses at their mean).
-                    if (c == 0 || c == law.CellMasses.Count - 1)
+                    // The cell's mass spread uniformly over [mean − √3·sd, mean + √3·sd]: the cell's mean and variance.
+                    double half = HalfWidth * law.CellSpreads[c], centre = xs[i] + law.CellMeans[c];
+                    double a = centre - half, b = centre + half;
+                    if (half == 0)
                     {
-                        Deposit(nodes, masses, lo, Math.Min(0, xs[i] + law.CellMeans[c]), qc * law.CellMasses[c]);
+                        Deposit(nodes, masses, lo, Math.Min(0, centre), qc * law.CellMasses[c]);
                         continue;
                     }
-                    double a = law.Breaks[c], b = law.Breaks[c + 1];
-                    double shift = xs[i] + law.CellMeans[c] - 0.5 * (a + b);
                     // Node spacing near x is 2√(lo·x)/(N − 1): use at least one piece per spacing at the cell's upper end.
-                    double top = Math.Max(Math.Min(0, b + shift), 0.25 * lo / ((double)(GridPoints - 1) * (GridPoints - 1)));
+                    double top = Math.Max(Math.Min(0, b), 0.25 * lo / ((double)(GridPoints - 1) * (GridPoints - 1)));
                     double spacing = 2 * Math.Sqrt(lo * Math.Min(top, -1e-300)) / (GridPoints - 1);
-                    int pieces = (int)Math.Clamp(Math.Ceiling((b - a) / spacing), 1, maxPieces);
+                    int pieces = (int)Math.Clamp(Math.Ceiling((b - a) / spacing), 2, Math.Max(2, maxPieces));
+                    // p equal point masses at the midpoints of p equal slices have variance (1 − 1/p²) of the uniform's:
+                    // widen by p/√(p² − 1) so that the pieces carry the cell's variance exactly.
+                    double stretch = pieces / Math.Sqrt((double)pieces * pieces - 1);
+                    a = centre - stretch * half;
+                    b = centre + stretch * half;
                     double m = qc * law.CellMasses[c] / pieces, width = (b - a) / pieces;
                     for (int k = 0; k < pieces; k++)
-                        Deposit(nodes, masses, lo, Math.Min(0, a + (k + 0.5) * width + shift), m);
+                        Deposit(nodes, masses, lo, Math.Min(0, a + (k + 0.5) * width), m);
                 }
             }
             double alive = 1 - collapsed;

@@ -44,8 +44,8 @@ public static class PredictionMethods
         };
     }
 
-    /// <summary>Methods that exist for ReLU only: <c>paper</c> (the published ReLU formulas) and <c>exact</c> (the ReLU
-    /// finite-width one-step law).</summary>
+    /// <summary>Methods that exist for ReLU only: <c>paper</c> (the published ReLU formulas) and <c>exact</c> (the
+    /// finite-width one-step law, tabulated for ReLU and abs only — see <see cref="FiniteWidth.OneStepLawTable.For"/>).</summary>
     public static IReadOnlyList<string> ReluOnly { get; } = ["paper", "exact"];
 
     /// <summary>True when <paramref name="name"/> is available for <paramref name="activation"/>.</summary>
@@ -54,6 +54,7 @@ public static class PredictionMethods
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(activation);
         if (activation.IsRelu) return Names.Contains(name);
+        if (name == "exact") return FiniteWidth.OneStepLawTable.IsAvailable(activation);
         return Names.Contains(name) && !ReluOnly.Contains(name);
     }
 
@@ -92,6 +93,7 @@ public static class PredictionMethods
             case "density": return new DensityPredictor(law, "density", gridPoints);
             case "exact-small-angle":
                 return new DensityPredictor(new SmallAngleBlendedLaw(law, activation: activation), "exact-small-angle", gridPoints);
+            case "exact": return new ExactPredictor(activation, gridPoints);
             default: return Create(name, nOrder, gridPoints); // unknown name: the same error as for ReLU
         }
     }

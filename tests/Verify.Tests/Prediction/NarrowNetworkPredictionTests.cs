@@ -75,4 +75,59 @@ public sealed class NarrowNetworkPredictionTests
         double se = mc.Layers[^1].MeanStdError;
         Assert.True(Math.Abs(error.ErrorNats) <= 1.25 * measured + 4 * se, $"{method} at n = {width}: {error.ErrorNats:F3} nats");
     }
+
+    /// <summary>
+    /// Per-layer report for the narrow Table-4 networks 13 (15×3, 30×2), 16 (10×10) and 19 (20×5, 15×5), θ⁰ = π/2,
+    /// 200 000 samples (seed 5): mean error in MC SE, sd ratio, KS D and p of the continuous part. Opt-in (about a minute);
+    /// the figures are in docs/ACCURACY.md. Asserts the means within 4 SE at every layer (false-alarm rate ~6e-5 per
+    /// layer if exact) and the KS p-value above 1e-3 at every layer.
+    /// </summary>
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData(13)]
+    [InlineData(16)]
+    [InlineData(19)]
+    public void Exact_PerLayerReport_NarrowPaperNetworks(int network)
+    {
+        var widths = PaperArchitecture.Shipped().Single(a => a.Network == network).Widths;
+        var mc = ReducedChainSampler.Run(widths, Math.PI / 2, 200_000, 5, collectSamples: true);
+        var prediction = new ExactPredictor().PredictMeasures(widths, Math.PI / 2);
+        var failures = new List<string>();
+        for (int l = 1; l <= widths.Count; l++)
+        {
+            var stats = mc.Layers[l - 1];
+            var layer = prediction.Layers[l - 1];
+            var ks = MethodError.KolmogorovSmirnovContinuous(prediction, mc, l)!.Value;
+            double z = (layer.Mean - stats.Mean) / stats.MeanStdError;
+            string line = $"network {network} layer {l}: mean {layer.Mean:F4} vs {stats.Mean:F4} ({z:+0.0;-0.0} SE), sd {layer.Sd:F4} vs {Math.Sqrt(stats.Variance):F4}, KS D = {ks.Statistic:F4} p = {ks.PValue:G2}";
+            Console.WriteLine(line);
+            if (Math.Abs(z) > 4 || ks.PValue < 1e-3) failures.Add(line);
+        }
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// All 25 Table-4 networks (θ⁰ = π/2), final layer, 200 000 samples with seed 1 (the Monte Carlo of
+    /// <c>degeneracy table --samples 200000 --seed 1</c>): prints exact − MC in nats and in SE and the collapsed fractions.
+    /// Asserts the goal |error| ≤ 0.05 nats and the collapsed fraction within 3 binomial SE. Opt-in (minutes).
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Exact_AllPaperNetworks_Report()
+    {
+        var failures = new List<string>();
+        foreach (var a in PaperArchitecture.Shipped())
+        {
+            const long samples = 200_000;
+            var mc = ReducedChainSampler.Run(a.Widths, a.Theta0, samples, 1);
+            var final = new ExactPredictor().Predict(a.Widths, a.Theta0).Final;
+            var last = mc.Layers[^1];
+            double error = final.Mean - last.Mean, collapsed = (double)mc.Layers.Sum(l => l.Degenerate) / samples;
+            double cse = Math.Sqrt(Math.Max(collapsed * (1 - collapsed), 1e-12) / samples);
+            string line = $"network {a.Network}: exact {final.Mean:F4}, MC {last.Mean:F4} ± {last.MeanStdError:F4}, error {error:+0.0000;-0.0000} ({error / last.MeanStdError:+0.0;-0.0} SE), sd {final.Sd:F4} vs {Math.Sqrt(last.Variance):F4}, collapsed {final.Collapsed:F5} vs {collapsed:F5} ± {cse:F5}";
+            Console.WriteLine(line);
+            if (Math.Abs(error) > 0.05 || Math.Abs(final.Collapsed!.Value - collapsed) > 3 * cse + 0.5 / samples) failures.Add(line);
+        }
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+    }
 }
