@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport;
 using Degeneracy.TestSupport.Properties;
 using FsCheck;
 using FsCheck.Fluent;
@@ -24,6 +25,20 @@ public class PropertyCheckTests
 
     [Fact]
     public void Success_IsQuiet() => PropertyCheck.Run(Prop.ForAll(Gen.Choose(0, 5).ToArbitrary(), x => x <= 5), 50);
+
+    [Fact]
+    public void EveryPropertyInTheTestProjects_RunsThroughPropertyCheck()
+    {
+        // House rule: a property is checked only by PropertyCheck.Run (replay seed first in the failure message), never by
+        // FsCheck's own runners or the [Property] attribute.
+        string[] forbidden = ["QuickCheckThrowOnFailure", "[Property", ".Check(Config.", "Check.Quick", "Check.One("];
+        var offenders = Directory.EnumerateFiles(RepositoryFiles.PathOf("tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                        && !f.EndsWith("PropertyCheckTests.cs", StringComparison.Ordinal) && !f.EndsWith("PropertyCheck.cs", StringComparison.Ordinal))
+            .SelectMany(f => forbidden.Where(File.ReadAllText(f).Contains).Select(w => $"{Path.GetRelativePath(RepositoryFiles.Root, f)}: {w}"))
+            .ToList();
+        Assert.True(offenders.Count == 0, "use PropertyCheck.Run instead of: " + string.Join("; ", offenders));
+    }
 
     [Fact]
     public void ParseReplay_Malformed_ThrowsFormatException() =>

@@ -1,3 +1,4 @@
+using Degeneracy.TestSupport.Properties;
 using Degeneracy.JFunctions;
 using Degeneracy.Series.CodeGen;
 using Degeneracy.Series.Evaluation;
@@ -78,11 +79,11 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
         foreach (var theta in fixedAngles)
             foreach (var n in new[] { 2.0, 7.0, 1e6 })
                 Assert.Null(Check(theta, n));
-        Prop.ForAll(Theta.ToArbitrary(), Width.ToArbitrary(), (theta, n) =>
+        PropertyCheck.Run(Prop.ForAll(Theta.ToArbitrary(), Width.ToArbitrary(), (theta, n) =>
         {
             string? failure = Check(theta, n);
             return failure is null ? true.ToProperty() : false.Label(failure);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        }), 60);
         output.WriteLine($"{activation}, n-order {nOrder}: switch drift {law.Plan.Drift.Switch.Theta:R}, sigma2 {law.Plan.Sigma2.Switch.Theta:R}; " +
             $"max error/(1+|ref|) {worst:G3} at {worstAt}");
     }

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Degeneracy.Verify.Tests.MonteCarlo;
 
 /// <summary>
-/// Opt-in rate check of the 1/n series (issue 14): at (θ, n) = (1.0, 32) and (1.5, 24), the error of the series
+/// Opt-in rate check of the 1/n series: at (θ, n) = (1.0, 32) and (1.5, 24), the error of the series
 /// truncated at order K against ≥ 10⁸ reduced-chain samples must be what the next term predicts, for every K up to the
 /// highest order the derivation reaches. Run with
 /// <c>dotnet test tests/Verify.Tests -c Release --filter "Category=RateCheck"</c> (≈ 3 min of CPU for 2 × 10⁸ samples;
