@@ -85,8 +85,14 @@ internal static class CommonOptions
         return o;
     }
 
-    /// <summary><c>--n-order K</c>: order in ε = 1/n, 0 … 5 (default 1).</summary>
-    public static Option<int> NOrder() => Integer("--n-order", $"order in ε = 1/n (0 … {LogRatioExpansion.MaxOrder})", DefaultNOrder, 0, LogRatioExpansion.MaxOrder);
+    /// <summary>
+    /// <c>--n-order K</c>: order in ε = 1/n, K ≥ 0 (default 1); no fixed cap: each command refuses up front what its
+    /// time/memory guard (<see cref="DerivationCost"/>) says would be too costly.
+    /// </summary>
+    public static Option<int> NOrder() => Integer("--n-order", "order in ε = 1/n (≥ 0; bounded by the time/memory guards, see README)", DefaultNOrder, 0, MaxNOrderSyntax);
+
+    /// <summary>Syntactic bound of --n-order (the cost guards refuse far below it).</summary>
+    public const int MaxNOrderSyntax = 10000;
 
     /// <summary><c>--theta-order J</c>: highest power of θ, 0 … 40 (default 4).</summary>
     public static Option<int> ThetaOrder() => Integer("--theta-order", $"highest power of θ (0 … {Derivation.MaxThetaOrder})", DefaultThetaOrder, 0, Derivation.MaxThetaOrder);

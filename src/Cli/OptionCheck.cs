@@ -20,4 +20,25 @@ internal static class OptionCheck
     {
         if (!condition) throw new BadInputException(message);
     }
+
+    /// <summary>
+    /// The time/memory guard of the exact series through θ^J n^{−K} (<see cref="Series.Derivation.DerivationCost"/>), decided
+    /// before any work: one line with the estimate and the limit, as bad input of --n-order.
+    /// </summary>
+    public static void SeriesCost(int thetaOrder, int nOrder, JFunctions.Activation? activation = null)
+    {
+        var c = Series.Derivation.DerivationCost.SeriesSeconds(thetaOrder, nOrder, activation ?? JFunctions.Activation.Relu);
+        var b = Series.Derivation.DerivationCost.SeriesBytes(thetaOrder, nOrder);
+        if (Series.Derivation.DerivationCost.Refusal(c, b, $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
+            throw new BadInputException("--n-order: " + why);
+    }
+
+    /// <summary>As <see cref="SeriesCost"/> for the symbolic closed forms in J's (--closed-form, generated evaluators).</summary>
+    public static void ClosedFormCost(int nOrder)
+    {
+        var c = Series.Derivation.DerivationCost.ClosedFormSeconds(nOrder);
+        var b = Series.Derivation.DerivationCost.ClosedFormBytes(nOrder);
+        if (Series.Derivation.DerivationCost.Refusal(c, b, $"closed forms in J's at n-order {nOrder}") is { } why)
+            throw new BadInputException("--n-order: " + why);
+    }
 }

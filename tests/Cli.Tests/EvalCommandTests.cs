@@ -16,7 +16,8 @@ public class EvalCommandTests
         Assert.Equal("", stderr);
         using var doc = JsonDocument.Parse(stdout);
         var root = doc.RootElement;
-        Assert.Equal(["quantity", "nOrder", "form", "values"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["quantity", "nOrder", "form", "evaluator", "values"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("checked-in", root.GetProperty("evaluator").GetString()); // n-orders 0 … 5 ship compiled
         Assert.Equal("drift", root.GetProperty("quantity").GetString());
         Assert.Equal(1, root.GetProperty("nOrder").GetInt32());
         Assert.Equal("series", root.GetProperty("form").GetString());

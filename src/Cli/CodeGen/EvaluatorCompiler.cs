@@ -21,7 +21,10 @@ internal static class EvaluatorCompiler
     /// and binds Mu, Drift, Sigma2 and Rho of <c>spec.Namespace.spec.ClassName</c>. Throws
     /// <see cref="InvalidOperationException"/> with the first diagnostics when it does not compile.
     /// </summary>
-    public static GeneratedLaw Compile(string source, EvaluatorSpec spec)
+    public static GeneratedLaw Compile(string source, EvaluatorSpec spec) => Load(CompileToImage(source, spec), spec);
+
+    /// <summary>Compiles <paramref name="source"/> to an assembly image (PE bytes); throws <see cref="InvalidOperationException"/> when it does not compile.</summary>
+    public static byte[] CompileToImage(string source, EvaluatorSpec spec)
     {
         ArgumentNullException.ThrowIfNull(source);
         spec.Validate();
@@ -38,14 +41,25 @@ internal static class EvaluatorCompiler
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).Select(d => d.ToString());
             throw new InvalidOperationException("generated evaluator does not compile: " + string.Join("; ", errors));
         }
-        pe.Position = 0;
+        return pe.ToArray();
+    }
+
+    /// <summary>
+    /// Loads an assembly image (into a collectible context) and binds Mu, Drift, Sigma2 and Rho of
+    /// <c>spec.Namespace.spec.ClassName</c>; throws <see cref="BadImageFormatException"/> or <see cref="InvalidOperationException"/>
+    /// when the image is not such an evaluator.
+    /// </summary>
+    public static GeneratedLaw Load(byte[] image, EvaluatorSpec spec)
+    {
         var context = new AssemblyLoadContext(spec.ClassName, isCollectible: true);
+        using var pe = new MemoryStream(image, writable: false);
         var assembly = context.LoadFromStream(pe);
         var type = assembly.GetType(spec.Namespace + "." + spec.ClassName)
                    ?? throw new InvalidOperationException($"compiled assembly lacks {spec.Namespace}.{spec.ClassName}.");
-        Func<double, double, double> Two(string name) => type.GetMethod(name, BindingFlags.Public | BindingFlags.Static, [typeof(double), typeof(double)])!
-            .CreateDelegate<Func<double, double, double>>();
-        var rho = type.GetMethod("Rho", BindingFlags.Public | BindingFlags.Static, [typeof(double)])!.CreateDelegate<Func<double, double>>();
+        Func<double, double, double> Two(string name) => (type.GetMethod(name, BindingFlags.Public | BindingFlags.Static, [typeof(double), typeof(double)])
+            ?? throw new InvalidOperationException($"compiled assembly lacks {name}.")).CreateDelegate<Func<double, double, double>>();
+        var rho = (type.GetMethod("Rho", BindingFlags.Public | BindingFlags.Static, [typeof(double)])
+            ?? throw new InvalidOperationException("compiled assembly lacks Rho.")).CreateDelegate<Func<double, double>>();
         return new GeneratedLaw(spec.ThetaOrder, spec.NOrder, Two("Mu"), Two("Drift"), Two("Sigma2"), rho);
     }
 

@@ -26,6 +26,7 @@ internal static class CheckCommand
     private static int Run(CliContext ctx, string quantity, string formula, int thetaOrder, int nOrder, JFunctions.Activation activation)
     {
         var q = DeriveCommand.ParseQuantities(quantity, allowAll: false)[0];
+        OptionCheck.SeriesCost(thetaOrder, nOrder, activation);
         FormulaCheckResult r;
         try { r = q.IsMu ? FormulaCheck.CheckMu(formula, thetaOrder, nOrder, activation) : FormulaCheck.Check(q.Quantity, formula, thetaOrder, nOrder, activation); }
         catch (Degeneracy.Series.Algebra.SeriesOrderException e) { throw new BadInputException("--formula: " + e.Message, e); }

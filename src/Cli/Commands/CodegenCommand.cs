@@ -33,6 +33,7 @@ internal static class CodegenCommand
     private static int Run(CliContext ctx, string? path, int thetaOrder, int nOrder, string ns, string? cls, JFunctions.Activation activation)
     {
         var spec = new EvaluatorSpec(thetaOrder, nOrder, ns, cls ?? $"LayerLawOrder{nOrder}") { Activation = activation };
+        OptionCheck.ClosedFormCost(nOrder);
         try { spec.Validate(); }
         catch (ArgumentException e) { throw new BadInputException((e.ParamName == "ClassName" ? "--class: " : "--namespace: ") + BadInputException.Plain(e), e); }
         var plan = EvaluatorPlan.Create(spec);

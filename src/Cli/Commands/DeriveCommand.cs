@@ -52,6 +52,8 @@ internal static class DeriveCommand
     private static int Run(CliContext ctx, string quantity, int thetaOrder, int nOrder, bool closedForm, string format, Activation activation)
     {
         var qs = ParseQuantities(quantity, allowAll: true);
+        OptionCheck.SeriesCost(thetaOrder, nOrder, activation);
+        if (closedForm) OptionCheck.ClosedFormCost(nOrder);
         var d = Derivation.Derive(thetaOrder, nOrder, activation);
         var pf = format switch { "latex" => PrintFormat.Latex, "csharp" => PrintFormat.CSharp, _ => PrintFormat.Text };
         if (format == "json")

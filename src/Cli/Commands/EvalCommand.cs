@@ -56,6 +56,7 @@ internal static class EvalCommand
             OptionCheck.That(t >= 0 && t <= Math.PI, $"--theta must lie in [0, π]; got {D(t)}.");
         foreach (var x in ns)
             OptionCheck.That(x >= 2, $"--n must be a finite width ≥ 2; got {D(x)}.");
+        if (!published) PrepareSeries(ctx, nOrder, activation);
         ILayerLaw law = published ? LayerLaws.Paper : LayerLaws.Series(nOrder, activation);
 
         var rows = new List<(double? Theta, double N, double Value)>();
@@ -120,6 +121,22 @@ internal static class EvalCommand
 
     private static string D(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Above the checked-in n-orders (0 … 5) the law comes from a generated, compiled and cached evaluator: refuses up
+    /// front (time/memory guard of the closed forms) when none is cached and generating one would cost too much.
+    /// </summary>
+    internal static void PrepareSeries(CliContext ctx, int nOrder, Activation activation)
+    {
+        if (nOrder <= LayerLaws.CheckedInMaxOrder) return;
+        if (!activation.IsRelu) { OptionCheck.ClosedFormCost(nOrder); return; } // tabulated from the derivation, not cached
+        CodeGen.EvaluatorCache.Install(ctx);
+        if (!CodeGen.EvaluatorCache.Has(nOrder)) OptionCheck.ClosedFormCost(nOrder);
+    }
+
+    /// <summary>Where the evaluator at this n-order came from: checked-in, cache hit, generated, or tabulated (other activations).</summary>
+    internal static string EvaluatorSource(int nOrder, Activation? activation = null) =>
+        activation is { IsRelu: false } ? "tabulated" : nOrder <= LayerLaws.CheckedInMaxOrder ? "checked-in" : CodeGen.EvaluatorCache.LastOutcome;
+
     private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows,
         Activation? activation = null)
     {
@@ -131,6 +148,7 @@ internal static class EvalCommand
             w.WriteNumber("nOrder", nOrder);
             w.WriteString("form", form);
             if (activation is { IsRelu: false }) w.WriteString("activation", activation.Name);
+            if (form == "series") w.WriteString("evaluator", EvaluatorSource(nOrder, activation));
             w.WriteStartArray("values");
             foreach (var (t, n, v) in rows)
             {

@@ -63,6 +63,7 @@ internal static class PredictCommand
         if (plotPath is not null) PredictionPlot.CheckWritable(plotPath);
         bool json = format == "json", csv = format == "csv";
 
+        if (methods.Any(m => m is "series" or "moment" or "density" or "exact-small-angle")) EvalCommand.PrepareSeries(ctx, nOrder, activation ?? Activation.Relu);
         var report = PredictionReport.Compute(widths, theta0, methods, nOrder, samples, seed, activation, omitted);
         foreach (var warning in report.Warnings) ctx.Err.WriteLine("warning: " + warning);
         if (json) ctx.Out.Write(report.ToJson());

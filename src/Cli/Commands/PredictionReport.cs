@@ -81,8 +81,17 @@ internal sealed class PredictionReport
         var act = activation ?? Activation.Relu;
         var predictions = methods.Select(m => PredictionMethods.Create(m, nOrder, 2000, act).Predict(widths, theta0)).ToList();
         var mc = samples is long s ? ReducedChainSampler.Run(widths, theta0, s, seed, collectSamples: true, activation: act) : null;
-        return new PredictionReport(widths, theta0, predictions, mc, act, omitted ?? []);
+        bool usesSeries = methods.Any(m => m is "series" or "moment" or "density" or "exact-small-angle");
+        return new PredictionReport(widths, theta0, predictions, mc, act, omitted ?? [])
+        {
+            NOrder = nOrder, Evaluator = usesSeries ? EvalCommand.EvaluatorSource(nOrder, act) : null,
+        };
     }
+
+    /// <summary>The 1/n order of the series law the methods used.</summary>
+    public int NOrder { get; init; } = 1;
+    /// <summary>Where that law's evaluator came from (checked-in, cache hit, generated); null when no method used it.</summary>
+    public string? Evaluator { get; init; }
 
     private static string F(double x, int digits = 4) => x.ToString("F" + digits, CultureInfo.InvariantCulture);
     /// <summary>A CSV number; an undefined statistic (e.g. the variance of fewer than two samples) is an empty field.</summary>
@@ -183,6 +192,8 @@ internal sealed class PredictionReport
             foreach (int n in Widths) w.WriteNumberValue(n);
             w.WriteEndArray();
             w.WriteNumber("theta0", Theta0);
+            w.WriteNumber("nOrder", NOrder);
+            if (Evaluator is not null) w.WriteString("evaluator", Evaluator);
             if (!Activation.IsRelu) w.WriteString("activation", Activation.Name);
             w.WriteStartArray("warnings");
             foreach (var warning in Warnings) w.WriteStringValue(warning);

@@ -28,8 +28,7 @@ public sealed record EvaluatorSpec(int ThetaOrder, int NOrder, string Namespace 
     {
         if (ThetaOrder < 2 || ThetaOrder > Derivation.Derivation.MaxThetaOrder - 2)
             throw new ArgumentOutOfRangeException(nameof(ThetaOrder), ThetaOrder, $"theta-order must be an integer in [2, {Derivation.Derivation.MaxThetaOrder - 2}].");
-        if (NOrder < 0 || NOrder > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException(nameof(NOrder), NOrder, $"n-order must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        DerivationCost.CheckClosedForms(NOrder, nameof(NOrder));
         if (!IsQualifiedIdentifier(Namespace))
             throw new ArgumentException($"'{Namespace}' is not a valid C# namespace.", nameof(Namespace));
         if (!IsIdentifier(ClassName))

@@ -70,15 +70,21 @@ public sealed class DerivationResult
     public IReadOnlyList<SeriesTerm> Drift { get; }
     /// <summary>The terms of σ².</summary>
     public IReadOnlyList<SeriesTerm> Variance { get; }
-    /// <summary>The closed form in J's of each ε^k coefficient of the drift (valid on 0 &lt; θ &lt; π).</summary>
-    public IReadOnlyList<ClosedFormTerm> DriftClosedForm { get; }
-    /// <summary>The closed form in J's of each ε^k coefficient of σ².</summary>
-    public IReadOnlyList<ClosedFormTerm> VarianceClosedForm { get; }
+    /// <summary>
+    /// The closed form in J's of each ε^k coefficient of the drift (valid on 0 &lt; θ &lt; π). Derived on first use (the
+    /// symbolic expansion of <see cref="LogRatioExpansion"/>, far costlier than the series: see <see cref="DerivationCost"/>).
+    /// </summary>
+    public IReadOnlyList<ClosedFormTerm> DriftClosedForm => _closedForms.Value.Drift;
+    /// <summary>The closed form in J's of each ε^k coefficient of σ² (derived on first use, as <see cref="DriftClosedForm"/>).</summary>
+    public IReadOnlyList<ClosedFormTerm> VarianceClosedForm => _closedForms.Value.Variance;
+
+    private readonly Lazy<(IReadOnlyList<ClosedFormTerm> Drift, IReadOnlyList<ClosedFormTerm> Variance)> _closedForms;
 
     internal DerivationResult(int thetaOrder, int nOrder, IReadOnlyList<SeriesTerm> drift, IReadOnlyList<SeriesTerm> variance,
-        IReadOnlyList<ClosedFormTerm> driftCf, IReadOnlyList<ClosedFormTerm> varCf)
+        Func<(IReadOnlyList<ClosedFormTerm>, IReadOnlyList<ClosedFormTerm>)> closedForms)
     {
-        ThetaOrder = thetaOrder; NOrder = nOrder; Drift = drift; Variance = variance; DriftClosedForm = driftCf; VarianceClosedForm = varCf;
+        ThetaOrder = thetaOrder; NOrder = nOrder; Drift = drift; Variance = variance;
+        _closedForms = new(closedForms, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Terms of a quantity: the drift μ − ln sin²θ, σ², or ρ (θ⁰ terms, sign flipped, ThetaPower 0).</summary>
@@ -110,51 +116,78 @@ public static class Derivation
 
     /// <summary>
     /// Derives μ − ln sin²θ and σ² through θ^<paramref name="thetaOrder"/> and ε^<paramref name="nOrder"/>
-    /// (θ-order in [0, 40], n-order in [0, <see cref="LogRatioExpansion.MaxOrder"/>]).
+    /// (θ-order in [0, 40], n-order ≥ 0 within the guard of <see cref="DerivationCost"/>).
     /// </summary>
     public static DerivationResult Derive(int thetaOrder, int nOrder) => Derive(thetaOrder, nOrder, Activation.Relu);
 
     /// <summary>
     /// Derives μ − ln sin²θ and σ² for the activation φ_s (docs/THEORY.md §5) through θ^<paramref name="thetaOrder"/> and
     /// ε^<paramref name="nOrder"/>: the same expansion fed with the moments of φ_s. Closed forms are in the normalised
-    /// J̄_{a,b} = J^{(s)}_{a,b}/(1 + s²)^{(a+b)/2} (printed J(a,b); the plain J's for ReLU).
+    /// J̄_{a,b} = J^{(s)}/(1 + s²)^{(a+b)/2} (printed J(a,b); the plain J's for ReLU). The series come from the
+    /// multi-modular engine (<see cref="Modular.ModularLogRatio"/>); the closed forms are derived on first use.
+    /// Throws <see cref="ArgumentOutOfRangeException"/> (naming the argument) when the estimated cost exceeds the guard.
     /// </summary>
     public static DerivationResult Derive(int thetaOrder, int nOrder, Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (thetaOrder < 0 || thetaOrder > MaxThetaOrder)
             throw new ArgumentOutOfRangeException(nameof(thetaOrder), thetaOrder, $"thetaOrder must be an integer in [0, {MaxThetaOrder}].");
-        if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
-        var exp = LogRatioExpansion.Derive(nOrder, activation);
+        DerivationCost.Check(thetaOrder, nOrder, activation, nameof(nOrder));
         var drift = new List<SeriesTerm>();
         var variance = new List<SeriesTerm>();
-        var driftCf = new List<ClosedFormTerm> { new(0, JPolynomial.Zero, 0, "ln((1 - 4*J(1,1)^2)/sin(theta)^2)") };
-        var varCf = new List<ClosedFormTerm>();
-        var series = new ThetaSeries[2 * (nOrder + 1)];
-        Parallel.For(0, 2 * (nOrder + 1), i =>
+        var m0 = ClosedFormSeries.InfiniteWidthDrift(thetaOrder, activation);
+        PiLaurent[][] md = [], mv = [];
+        if (nOrder >= 1 && DerivationCost.UsesSmallAngleLaw(thetaOrder, nOrder, activation))
         {
-            int k = i / 2;
-            bool isMean = i % 2 == 0;
-            series[i] = isMean
-                ? (k == 0 ? ClosedFormSeries.InfiniteWidthDrift(thetaOrder, activation) : ClosedFormSeries.Expand(exp.Mean[k], thetaOrder, activation))
-                : ClosedFormSeries.Expand(exp.Variance[k], thetaOrder, activation);
-        });
+            // θ⁰ only: the exact small-angle law's expansions (drift θ⁰ = −ρ(n), σ²(0, n)); tests check the engine agrees.
+            var rho = SmallAngle.SmallAngleLaw.RhoSeries(nOrder);
+            var v0 = SmallAngle.SmallAngleLaw.VarianceSeries(nOrder);
+            md = Enumerable.Range(1, nOrder).Select(k => new[] { (PiLaurent)(-rho[k]) }).ToArray();
+            mv = Enumerable.Range(1, nOrder).Select(k => new[] { (PiLaurent)v0[k] }).ToArray();
+        }
+        else if (nOrder >= 1)
+        {
+            try { (md, mv) = Modular.ModularLogRatio.Derive(thetaOrder, nOrder, activation); }
+            catch (NotSupportedException) { (md, mv) = BySubstitution(thetaOrder, nOrder, activation); }
+        }
         for (int k = 0; k <= nOrder; k++)
-        {
             for (int j = 0; j <= thetaOrder; j++)
             {
-                drift.Add(new SeriesTerm(j, k, series[2 * k][j]));
-                variance.Add(new SeriesTerm(j, k, series[2 * k + 1][j]));
+                drift.Add(new SeriesTerm(j, k, k == 0 ? m0[j] : md[k - 1][j]));
+                variance.Add(new SeriesTerm(j, k, k == 0 ? PiLaurent.Zero : mv[k - 1][j]));
             }
-            if (k >= 1)
-            {
-                var (mn, md) = exp.Mean[k].ToFraction();
-                driftCf.Add(new ClosedFormTerm(k, mn, md));
-                var (vn, vd) = exp.Variance[k].ToFraction();
-                varCf.Add(new ClosedFormTerm(k, vn, vd));
-            }
+        return new DerivationResult(thetaOrder, nOrder, drift, variance, () => ClosedForms(nOrder, activation)) { Activation = activation };
+    }
+
+    /// <summary>The closed forms N/D^M of every ε^k coefficient (the symbolic <see cref="LogRatioExpansion"/>).</summary>
+    private static (IReadOnlyList<ClosedFormTerm>, IReadOnlyList<ClosedFormTerm>) ClosedForms(int nOrder, Activation activation)
+    {
+        var exp = LogRatioExpansion.Derive(nOrder, activation);
+        var driftCf = new List<ClosedFormTerm> { new(0, JPolynomial.Zero, 0, "ln((1 - 4*J(1,1)^2)/sin(theta)^2)") };
+        var varCf = new List<ClosedFormTerm>();
+        for (int k = 1; k <= nOrder; k++)
+        {
+            var (mn, md) = exp.Mean[k].ToFraction();
+            driftCf.Add(new ClosedFormTerm(k, mn, md));
+            var (vn, vd) = exp.Variance[k].ToFraction();
+            varCf.Add(new ClosedFormTerm(k, vn, vd));
         }
-        return new DerivationResult(thetaOrder, nOrder, drift, variance, driftCf, varCf) { Activation = activation };
+        return (driftCf, varCf);
+    }
+
+    /// <summary>The θ-series by substituting the J-series into the symbolic closed forms (the first engine, kept as a fallback).</summary>
+    private static (PiLaurent[][], PiLaurent[][]) BySubstitution(int thetaOrder, int nOrder, Activation activation)
+    {
+        var exp = LogRatioExpansion.Derive(nOrder, activation);
+        var d = new PiLaurent[nOrder][];
+        var v = new PiLaurent[nOrder][];
+        Parallel.For(0, 2 * nOrder, i =>
+        {
+            int k = i / 2 + 1;
+            var s = ClosedFormSeries.Expand(i % 2 == 0 ? exp.Mean[k] : exp.Variance[k], thetaOrder, activation);
+            var row = Enumerable.Range(0, thetaOrder + 1).Select(j => s[j]).ToArray();
+            if (i % 2 == 0) d[k - 1] = row; else v[k - 1] = row;
+        });
+        return (d, v);
     }
 }

@@ -13,7 +13,10 @@ namespace Degeneracy.Series.Derivation;
 /// </summary>
 public sealed class LogRatioExpansion
 {
-    /// <summary>Ceiling on the 1/n order (moments of order 2K with Bell-number many partitions).</summary>
+    /// <summary>
+    /// Highest 1/n order with a checked-in evaluator (LayerLawOrder0 … 5). Not a cap: derivations go to any order within
+    /// the guards of <see cref="DerivationCost"/>.
+    /// </summary>
     public const int MaxOrder = 5;
 
     /// <summary>m_k, k = 0 … K (m_0 = 0 here: the infinite-width drift ln(D/sin²θ) is not polynomial and is added by the caller).</summary>
@@ -27,19 +30,18 @@ public sealed class LogRatioExpansion
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, Rational), Lazy<LogRatioExpansion>> Cache = new();
 
-    /// <summary>Derives m_k and v_k for k ≤ <paramref name="order"/> ∈ [0, <see cref="MaxOrder"/>] (ReLU); cached.</summary>
+    /// <summary>Derives m_k and v_k for k ≤ <paramref name="order"/> (ReLU) within the closed-form guard of <see cref="DerivationCost"/>; cached.</summary>
     public static LogRatioExpansion Derive(int order) => Derive(order, JFunctions.Activation.Relu);
 
     /// <summary>
-    /// Derives m_k and v_k for k ≤ <paramref name="order"/> ∈ [0, <see cref="MaxOrder"/>] for φ_s, in the J's of the normalised
+    /// Derives m_k and v_k for k ≤ <paramref name="order"/> (within <see cref="DerivationCost.CheckClosedForms"/>) for φ_s, in the J's of the normalised
     /// φ_s/√(1 + s²) (the angle does not see scale, and E[φ̄(G)²] = ½ keeps the expansion point of ReLU): only the constants
     /// E[φ̄(G)^{2p}], p ≥ 2, depend on s. Cached per (order, s).
     /// </summary>
     public static LogRatioExpansion Derive(int order, JFunctions.Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        if (order < 0 || order > MaxOrder)
-            throw new ArgumentOutOfRangeException(nameof(order), order, $"the 1/n order must be an integer in [0, {MaxOrder}].");
+        DerivationCost.CheckClosedForms(order, nameof(order));
         return Cache.GetOrAdd((order, activation.Slope), k => new Lazy<LogRatioExpansion>(() => Compute(k.Item1, activation))).Value;
     }
 

@@ -5,19 +5,38 @@ namespace Degeneracy.Series.Evaluation;
 
 /// <summary>
 /// The per-layer laws the library offers: <see cref="Series(int)"/>, the derived law Σ_k ε^k m_k(θ) to a chosen order
-/// in ε = 1/n (0 … 5, each a generated evaluator checked in under Evaluation/Generated: no code is generated or
-/// compiled at run time), and <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of docs/THEORY.md §3
+/// in ε = 1/n (0 … 5: generated evaluators checked in under Evaluation/Generated, nothing compiled at run time; above 5:
+/// from <see cref="HigherOrderSource"/>, which the degeneracy CLI sets to generate, compile and cache one), and <see cref="Paper"/>, the published O(1/n) closed forms μ_pub, σ²_pub of docs/THEORY.md §3
 /// evaluated stably. Instances are cached and thread-safe.
 /// </summary>
 public static class LayerLaws
 {
     private static readonly ConcurrentDictionary<int, ILayerLaw> SeriesCache = new();
 
-    /// <summary>The derived law to order ε^<paramref name="nOrder"/> (n-order in [0, 5]), accurate on 0 ≤ θ ≤ π.</summary>
+    /// <summary>Highest n-order with a checked-in evaluator (LayerLawOrder0 … 5).</summary>
+    public const int CheckedInMaxOrder = 5;
+
+    /// <summary>
+    /// Supplies the law for an n-order above <see cref="CheckedInMaxOrder"/> (called once per order, result cached); null
+    /// (the default) refuses such orders. The degeneracy CLI installs one that generates, compiles and caches evaluators.
+    /// </summary>
+    public static Func<int, ILayerLaw>? HigherOrderSource { get; set; }
+
+    /// <summary>
+    /// The derived law to order ε^<paramref name="nOrder"/> (n-order ≥ 0; above 5 through <see cref="HigherOrderSource"/>),
+    /// accurate on 0 ≤ θ ≤ π.
+    /// </summary>
     public static ILayerLaw Series(int nOrder = 1)
     {
-        if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        if (nOrder < 0)
+            throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, "nOrder must be a non-negative integer.");
+        if (nOrder > CheckedInMaxOrder)
+        {
+            if (SeriesCache.TryGetValue(nOrder, out var cached)) return cached;
+            var source = HigherOrderSource ?? throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder,
+                $"n-orders above {CheckedInMaxOrder} need a generated evaluator: set LayerLaws.HigherOrderSource (the degeneracy CLI does) or use codegen.");
+            return SeriesCache.GetOrAdd(nOrder, source);
+        }
         return SeriesCache.GetOrAdd(nOrder, k => k switch
         {
             0 => new CodeGen.GeneratedLaw(Generated.LayerLawOrder0.ThetaOrder, 0, Generated.LayerLawOrder0.Mu,
@@ -38,20 +57,23 @@ public static class LayerLaws
     private static readonly ConcurrentDictionary<(int, JFunctions.Activation), ILayerLaw> ActivationCache = new();
 
     /// <summary>
-    /// The derived law of the activation φ_s to order ε^<paramref name="nOrder"/> (n-order in [0, 5]), accurate on
+    /// The derived law of the activation φ_s to order ε^<paramref name="nOrder"/> (n-order ≥ 0), accurate on
     /// 0 ≤ θ ≤ π: the checked-in evaluator for ReLU (the same instance as <see cref="Series(int)"/>), otherwise a
     /// <see cref="CodeGen.TabulatedLaw"/> built from the derivation at the checked-in θ-order (a derivation at first use,
-    /// then cached; no code is compiled).
+    /// then cached; no code is compiled). Above n-order 5 the closed forms' time guard applies
+    /// (<see cref="DerivationCost.CheckClosedForms"/>).
     /// </summary>
     public static ILayerLaw Series(int nOrder, JFunctions.Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (activation.IsRelu) return Series(nOrder);
-        if (nOrder < 0 || nOrder > LogRatioExpansion.MaxOrder)
-            throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, $"nOrder must be an integer in [0, {LogRatioExpansion.MaxOrder}].");
+        if (nOrder < 0)
+            throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, "nOrder must be a non-negative integer.");
+        if (nOrder > CheckedInMaxOrder) DerivationCost.CheckClosedForms(nOrder, nameof(nOrder));
         return ActivationCache.GetOrAdd((nOrder, activation), k =>
         {
-            var spec = CodeGen.EvaluatorGenerator.CheckedIn[k.Item1].Spec with { ClassName = "LayerLaw", Activation = k.Item2 };
+            var template = CodeGen.EvaluatorGenerator.CheckedIn[Math.Min(k.Item1, CheckedInMaxOrder)].Spec;
+            var spec = template with { NOrder = k.Item1, ClassName = "LayerLaw", Activation = k.Item2 };
             return new CodeGen.TabulatedLaw(CodeGen.EvaluatorPlan.Create(spec));
         });
     }

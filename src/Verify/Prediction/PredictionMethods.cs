@@ -26,7 +26,7 @@ public static class PredictionMethods
     public static IReadOnlyList<string> Names { get; } = ["infinite", "linear", "paper", "series", "moment", "density", "exact-small-angle", "exact"];
 
     /// <summary>The predictor called <paramref name="name"/>; <paramref name="nOrder"/> is the 1/n order of the series law.</summary>
-    /// <exception cref="ArgumentException">Unknown name or n-order outside [0, 5].</exception>
+    /// <exception cref="ArgumentException">Unknown name, or an n-order above 5 without <see cref="LayerLaws.HigherOrderSource"/>.</exception>
     public static IAnglePredictor Create(string name, int nOrder = 1, int gridPoints = 2000)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -1,0 +1,115 @@
+namespace Degeneracy.Series.Derivation;
+
+/// <summary>
+/// Up-front estimates of what a derivation costs, and the guards that refuse what would exceed them before any work
+/// starts (there is no fixed cap on the 1/n order). The series (exact θ^j n^{−k} coefficients) come from the
+/// multi-modular engine, whose work is (evaluations) × (products of truncated series) × (series length)²:
+/// evaluations ≈ (⌊J/2⌋ + 3)(⌈K/2⌉ + 3), products ≈ C(2K + 6, 6)(1 + K/2), length W = J + 4K + 3, calibrated on a
+/// 2-core machine (docs/BENCHMARKS.md: about ×3 per 1/n order at K ≈ 5–8). The symbolic closed forms in J's (needed
+/// only by --closed-form and by evaluator generation) grow much faster: 3 s at K = 5, about a minute at K = 6, ×22 per order beyond.
+/// Limits: <see cref="MaxSeconds"/> (default 600 s, environment variable DEGENERACY_MAX_SECONDS) and
+/// <see cref="MaxBytes"/> (default 8 GB, DEGENERACY_MAX_MEMORY_GB).
+/// </summary>
+public static class DerivationCost
+{
+    /// <summary>Wall seconds per unit of work of the modular engine on 2 cores (calibrated on θ⁸n⁻⁵, θ⁴n⁻⁷, θ⁰n⁻⁸, θ⁴n⁻⁸).</summary>
+    private const double SecondsPerUnit = 0.7e-9;
+
+    /// <summary>Fixed part of the estimate (start-up, exact J-series inputs at low order).</summary>
+    private const double FixedSeconds = 0.5;
+
+    /// <summary>Time guard in seconds: DEGENERACY_MAX_SECONDS when set to a positive number, else 600.</summary>
+    public static double MaxSeconds => ReadEnv("DEGENERACY_MAX_SECONDS", 600);
+
+    /// <summary>Memory guard in bytes: DEGENERACY_MAX_MEMORY_GB (in GB) when set, else 8 GB.</summary>
+    public static double MaxBytes => ReadEnv("DEGENERACY_MAX_MEMORY_GB", 8) * 1e9;
+
+    private static double ReadEnv(string name, double fallback)
+    {
+        var s = Environment.GetEnvironmentVariable(name);
+        return double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+    }
+
+    /// <summary>Estimated wall-clock seconds (2 cores) of the exact series through θ^J and n^{−K}.</summary>
+    public static double SeriesSeconds(int thetaOrder, int nOrder)
+    {
+        if (nOrder <= 0) return 0.01;
+        double K = nOrder, w = thetaOrder + 4 * K + 3;
+        double evaluations = (thetaOrder / 2 + 3) * (Math.Ceiling(K / 2) + 3);
+        double products = Binomial(2 * nOrder + 6, 6) * (1 + K / 2);
+        return FixedSeconds + SecondsPerUnit * evaluations * products * w * w / 2;
+    }
+
+    /// <summary>
+    /// As <see cref="SeriesSeconds(int, int)"/> for an activation: at θ-order 0 for ReLU the coefficients come from the exact
+    /// small-angle law (polygamma expansions, milliseconds to order <see cref="SmallAngleSeriesMaxOrder"/>).
+    /// </summary>
+    public static double SeriesSeconds(int thetaOrder, int nOrder, JFunctions.Activation activation) =>
+        UsesSmallAngleLaw(thetaOrder, nOrder, activation) ? 0.05 : SeriesSeconds(thetaOrder, nOrder);
+
+    /// <summary>Highest n-order the θ⁰ route through the exact small-angle law is used for.</summary>
+    public const int SmallAngleSeriesMaxOrder = SmallAngle.SmallAngleLaw.MaxSeriesOrder;
+
+    /// <summary>True when the θ⁰ coefficients come from the exact small-angle law (ReLU, θ-order 0, n-order ≤ 200).</summary>
+    public static bool UsesSmallAngleLaw(int thetaOrder, int nOrder, JFunctions.Activation activation) =>
+        thetaOrder == 0 && activation.IsRelu && nOrder <= SmallAngleSeriesMaxOrder;
+
+    /// <summary>Estimated peak memory in bytes of the exact series (the modular engine keeps O(products·W) words).</summary>
+    public static double SeriesBytes(int thetaOrder, int nOrder)
+    {
+        double K = nOrder, w = thetaOrder + 4 * K + 3;
+        return 1.5e8 + 2 * Binomial(2 * nOrder + 3, 3) * (K + 1) * w * 8 * 4;
+    }
+
+    /// <summary>
+    /// Estimated seconds of the symbolic closed forms in J's to order n^{−K}: measured 0.9 s at K = 4, 2.8 s at K = 5 and
+    /// 63 s at K = 6 (CPU, single-threaded), so ×3.5 per order up to 5 and ×22 per order beyond (the sum over set
+    /// partitions of the sample-mean moments).
+    /// </summary>
+    public static double ClosedFormSeconds(int nOrder) => nOrder <= 5 ? 3.0 * Math.Pow(3.5, nOrder - 5) : 3.0 * Math.Pow(22, nOrder - 5);
+
+    /// <summary>Estimated peak bytes of the symbolic closed forms (67 MB at K = 5, 80 MB at K = 6; ×2 per order assumed).</summary>
+    public static double ClosedFormBytes(int nOrder) => 1e8 * Math.Pow(2, nOrder - 5);
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="argument"/> when the series through
+    /// θ^J n^{−K} would exceed a guard; the message says the estimate and the limit.
+    /// </summary>
+    public static void Check(int thetaOrder, int nOrder, string argument = "nOrder") => Check(thetaOrder, nOrder, JFunctions.Activation.Relu, argument);
+
+    /// <summary>As <see cref="Check(int, int, string)"/> for an activation.</summary>
+    public static void Check(int thetaOrder, int nOrder, JFunctions.Activation activation, string argument = "nOrder")
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (nOrder < 0) throw new ArgumentOutOfRangeException(argument, nOrder, "the 1/n order must be a non-negative integer.");
+        if (Refusal(SeriesSeconds(thetaOrder, nOrder, activation), SeriesBytes(thetaOrder, nOrder), $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
+            throw new ArgumentOutOfRangeException(argument, nOrder, why);
+    }
+
+    /// <summary>As <see cref="Check(int, int, string)"/> for the symbolic closed forms to order n^{−K}.</summary>
+    public static void CheckClosedForms(int nOrder, string argument = "nOrder")
+    {
+        if (nOrder < 0) throw new ArgumentOutOfRangeException(argument, nOrder, "the 1/n order must be a non-negative integer.");
+        if (Refusal(ClosedFormSeconds(nOrder), ClosedFormBytes(nOrder), $"closed forms in J's at n-order {nOrder}") is { } why)
+            throw new ArgumentOutOfRangeException(argument, nOrder, why);
+    }
+
+    /// <summary>The one-line refusal for an estimate beyond the guards, or null when it fits.</summary>
+    public static string? Refusal(double seconds, double bytes, string what)
+    {
+        if (seconds > MaxSeconds)
+            return $"{what} would take about {Format(seconds)} s (estimate), over the {Format(MaxSeconds)} s guard (set DEGENERACY_MAX_SECONDS to raise it).";
+        if (bytes > MaxBytes)
+            return $"{what} would need about {Format(bytes / 1e9)} GB (estimate), over the {Format(MaxBytes / 1e9)} GB guard (set DEGENERACY_MAX_MEMORY_GB to raise it).";
+        return null;
+    }
+
+    private static string Format(double x) => x.ToString(x >= 100 ? "G3" : "0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static double Binomial(int n, int k)
+    {
+        double r = 1;
+        for (int i = 1; i <= k; i++) r = r * (n - k + i) / i;
+        return r;
+    }
+}

@@ -1,0 +1,71 @@
+using Degeneracy.JFunctions;
+using Degeneracy.Series.Derivation;
+using Degeneracy.Series.SmallAngle;
+using Degeneracy.Symbolic;
+using Degeneracy.TestSupport.Derivation;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Degeneracy.Series.Tests.Derivation;
+
+/// <summary>
+/// The multi-modular engine (cumulant moments over 𝔽_p, interpolation in π⁻¹, rational reconstruction) against two
+/// independent routes: the first engine (symbolic closed forms + exact ℚ[π, 1/π] substitution, tests/Support) and, at
+/// θ⁰, the exact small-angle law (polygamma expansion of ρ(n) and σ²(0, n)).
+/// </summary>
+public class ModularEngineTests
+{
+    private static readonly Activation[] Activations =
+        [Activation.Relu, Activation.Parse("abs"), Activation.Parse("leaky:1/100"), Activation.Parse("leaky:-1/2")];
+
+    [Fact]
+    public void RandomSmallOrders_CoefficientsIdenticalToTheSubstitutionEngine()
+    {
+        // θ-order ≤ 6, n-order ≤ 3, four activations; Config.QuickThrowOnFailure reports the replay seed on failure.
+        var cases = from j in Gen.Choose(0, 6) from k in Gen.Choose(1, 3) from a in Gen.Choose(0, Activations.Length - 1) select (j, k, a);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var (j, k, a) = c;
+            var act = Activations[a];
+            var fresh = Degeneracy.Series.Derivation.Derivation.Derive(j, k, act);
+            var oracle = SubstitutionDerivation.Derive(j, k, act);
+            for (int kk = 0; kk <= k; kk++)
+                for (int jj = 0; jj <= j; jj++)
+                {
+                    Assert.Equal(oracle[0][kk][jj], fresh.Coefficient(Quantity.Drift, jj, kk));
+                    Assert.Equal(oracle[1][kk][jj], fresh.Coefficient(Quantity.Sigma2, jj, kk));
+                }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(6));
+    }
+
+    [Fact]
+    public void ThetaZero_EngineAgreesWithTheExactSmallAngleLaw_ToOrderSix()
+    {
+        // The engine itself (Derivation.Derive at θ-order 0 takes these coefficients from the small-angle law directly).
+        const int K = 6;
+        var (drift, variance) = Modular.ModularLogRatio.Derive(0, K, Activation.Relu);
+        var rho = SmallAngleLaw.RhoSeries(K);
+        var v0 = SmallAngleLaw.VarianceSeries(K);
+        for (int k = 1; k <= K; k++)
+        {
+            Assert.Equal((PiLaurent)(-rho[k]), drift[k - 1][0]);
+            Assert.Equal((PiLaurent)v0[k], variance[k - 1][0]);
+        }
+    }
+
+    [Fact]
+    public void OrderBeyondTheGuard_IsRefusedUpFront_NamingTheArgument()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Degeneracy.Series.Derivation.Derivation.Derive(4, 40));
+        Assert.Equal("nOrder", e.ParamName);
+        Assert.Contains("guard", e.Message);
+        Assert.True(DerivationCost.SeriesSeconds(4, 40) > DerivationCost.MaxSeconds);
+    }
+
+    [Fact]
+    public void CostEstimate_GrowsWithTheOrder()
+    {
+        for (int k = 1; k < 12; k++)
+            Assert.True(DerivationCost.SeriesSeconds(4, k + 1) > DerivationCost.SeriesSeconds(4, k));
+    }
+}
