@@ -18,7 +18,7 @@ public static class ModularLogRatio
     public static long Evaluations => Interlocked.Read(ref _evaluations);
     private static long _evaluations;
 
-    /// <summary>Wall-clock milliseconds of the last <see cref="Derive"/>: building the exact J-series inputs, and all modular evaluations.</summary>
+    /// <summary>Diagnostics of the last <see cref="Derive"/> (any thread): milliseconds building the exact J-series inputs and in the modular evaluations, the working θ-precision, the primes and the interpolation points used.</summary>
     public static (double InputsMs, double EvaluationsMs, int WorkingPrecision, int Primes, int Points) LastTimings { get; private set; }
 
     /// <summary>
@@ -45,8 +45,6 @@ public static class ModularLogRatio
             bool ok = true;
             for (int k = 1; k <= K; k++)
                 if (probe.Mean[k].Precision <= thetaOrder || probe.Variance[k].Precision <= thetaOrder) ok = false;
-            if (Environment.GetEnvironmentVariable("DEGENERACY_DEBUG_MODULAR") is not null)
-                Console.Error.WriteLine($"probe W {W}: {(ok ? "ok" : "short")}, {clock.Elapsed.TotalSeconds:F1} s");
             if (ok) break;
             if (attempt >= 8) throw new Algebra.SeriesOrderException($"could not reach theta^{thetaOrder} at 1/n order {K}.");
         }
@@ -68,8 +66,6 @@ public static class ModularLogRatio
                     primes.Clear(); coefs.Clear(); t = 0; f = ModPrime.Get(0);
                 }
             }
-            if (Environment.GetEnvironmentVariable("DEGENERACY_DEBUG_MODULAR") is not null)
-                Console.Error.WriteLine($"prime {t}: points {points}, W {W}, {clock.Elapsed.TotalSeconds:F1} s");
             if (t >= 1)
             {
                 var rec = TryReconstruct(primes, coefs, f, c);
