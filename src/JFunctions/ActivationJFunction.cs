@@ -65,11 +65,18 @@ public sealed class ActivationJFunction
         _reluOnly = _beta == 0 && _alpha == 1;
         _normalising = activation.IsRelu ? 1.0 : Math.Pow(1 + activation.SlopeValue * activation.SlopeValue, -(a + b) / 2.0);
         if (_isConstant || _reluOnly || _isZero) return;
+        // Fast path only for moderate degrees whose ReLU evaluator needs no quadrature branch (large a + b: scaled values,
+        // cancelling closed forms) — a + b ≤ 16 covers every J the derived laws use.
+        var (qs, qe) = _relu.QuadratureRange;
+        if (a + b > 16 || qe > qs) return;
         double kappa = cf.Scale.ToDouble();
         double[] Scaled(RationalPolynomial poly) => poly.Coefficients.Select(x => kappa * x.ToDouble()).ToArray();
         (_p, _t, _q, _r) = (Scaled(cf.P), Scaled(cf.T), Scaled(cf.Q), Scaled(cf.R));
-        _fastLo = _relu.SeriesSwitch;
-        _fastHi = Math.PI - _relu.SeriesSwitch;
+        // Near θ = 0 the value is ≈ α·J(0) and the β part (J(π − θ) → 0) only needs absolute accuracy: the combined closed form
+        // is fine there whenever |α| ≥ 1. Near θ = π the value is ≈ β·J(0) + α·J(θ → π), whose closed form cancels to an
+        // absolute error of order α·u·J(0): fine when |β| ≥ |α|/2, otherwise (small s) the ReLU series about π is needed.
+        _fastLo = Math.Abs(_alpha) >= 1 ? 0 : _relu.SeriesSwitch;
+        _fastHi = Math.Abs(_beta) >= 0.5 * Math.Abs(_alpha) ? Math.PI : Math.PI - _relu.SeriesSwitch;
         var (ps, pe) = _relu.PatchRange;
         // Excluded: the patch range and its reflection θ ↦ π − θ (one interval covering both, patches are central).
         (_patchLo, _patchHi) = pe > ps ? (Math.Min(ps, Math.PI - pe), Math.Max(pe, Math.PI - ps)) : (0, 0);

@@ -84,7 +84,7 @@ internal static class PredictCommand
         var omitted = methods.Where(m => !PredictionMethods.Supports(m, activation)).ToList();
         if (methodSpec.Trim() != "all")
             OptionCheck.That(omitted.Count == 0, $"--method {string.Join(",", omitted)}: not available for --activation {activation.Name} " +
-                $"({string.Join(", ", PredictionMethods.ReluOnly)} are ReLU only).");
+                "(paper is ReLU only; exact needs a tabulated one-step law: relu, abs).");
         return (methods.Where(m => PredictionMethods.Supports(m, activation)).ToList(), omitted);
     }
 

@@ -66,7 +66,8 @@ public sealed class TabulatedLaw : ILayerLaw
         return t < _drift.Switch ? _drift.Series(t, eps) : ClosedForm(_drift, t, eps, mu: false);
     }
 
-    /// <inheritdoc/>
+    /// <summary>σ²(θ, n), clamped at 0 (the truncated law can dip below 0 where the variance is tiny, e.g. leaky ReLU at ε²
+    /// near θ ≈ 2.7 for small n); θ ∈ [0, π], n ≥ 2.</summary>
     public double Sigma2(double theta, double n)
     {
         LawArguments.Check(theta, n);
