@@ -3,6 +3,7 @@ using Degeneracy.Series.Derivation;
 using Degeneracy.Series.SmallAngle;
 using Degeneracy.Symbolic;
 using Degeneracy.TestSupport.Derivation;
+using Degeneracy.TestSupport.Properties;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -21,9 +22,9 @@ public class ModularEngineTests
     [Fact]
     public void RandomSmallOrders_CoefficientsIdenticalToTheSubstitutionEngine()
     {
-        // θ-order ≤ 6, n-order ≤ 3, four activations; Config.QuickThrowOnFailure reports the replay seed on failure.
+        // θ-order ≤ 6, n-order ≤ 3, four activations; PropertyCheck.Run reports the replay seed on failure.
         var cases = from j in Gen.Choose(0, 6) from k in Gen.Choose(1, 3) from a in Gen.Choose(0, Activations.Length - 1) select (j, k, a);
-        Prop.ForAll(cases.ToArbitrary(), c =>
+        PropertyCheck.Run(Prop.ForAll(cases.ToArbitrary(), c =>
         {
             var (j, k, a) = c;
             var act = Activations[a];
@@ -35,7 +36,7 @@ public class ModularEngineTests
                     Assert.Equal(oracle[0][kk][jj], fresh.Coefficient(Quantity.Drift, jj, kk));
                     Assert.Equal(oracle[1][kk][jj], fresh.Coefficient(Quantity.Sigma2, jj, kk));
                 }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(6));
+        }), maxTest: 6);
     }
 
     [Fact]
