@@ -68,13 +68,7 @@ internal static class PredictionPlot
     {
         var main = new Plot();
         for (int i = 0; i < methods.Count; i++) Style(main.Add.Scatter(xs, methods[i].Means), i);
-        var bars = main.Add.ErrorBar(xs, mcMeans, mcStdErrors.Select(e => 2 * e).ToArray());
-        bars.Color = Colors.Black;
-        var points = main.Add.Scatter(xs, mcMeans);
-        points.Color = Colors.Black;
-        points.LineWidth = 0;
-        points.MarkerSize = 6;
-        points.MarkerShape = MarkerShape.FilledCircle;
+        AddMonteCarloPoints(main, xs, mcMeans, mcStdErrors.Select(e => 2 * e).ToArray());
         main.Title(title);
         main.YLabel(yLabel);
         main.XLabel("");
@@ -240,13 +234,7 @@ internal static class PredictionPlot
             var layers = mc.Layers.Where(s => s.Count > 1).ToArray();
             double[] xs = [0, .. layers.Select(s => (double)s.Layer)];
             double[] ys = [x0, .. layers.Select(s => s.Mean)];
-            var bars = plot.Add.ErrorBar(xs, ys, [0, .. layers.Select(s => 2 * s.MeanStdError)]);
-            bars.Color = Colors.Black;
-            var points = plot.Add.Scatter(xs, ys);
-            points.Color = Colors.Black;
-            points.LineWidth = 0;
-            points.MarkerSize = 6;
-            points.MarkerShape = MarkerShape.FilledCircle;
+            AddMonteCarloPoints(plot, xs, ys, [0, .. layers.Select(s => 2 * s.MeanStdError)]);
         }
         plot.Title(title);
         plot.YLabel("mean of ln sin²θˡ");
@@ -291,5 +279,17 @@ internal static class PredictionPlot
     {
         using var typeface = SKTypeface.FromFamilyName("DejaVu Sans");
         return typeface is not null && typeface.FamilyName == "DejaVu Sans" ? "DejaVu Sans" : Fonts.Detect("ln sin²θˡ ℓ −");
+    }
+
+    /// <summary>Monte Carlo means as black dots with ±<paramref name="halfWidths"/> error bars (2 SE).</summary>
+    private static void AddMonteCarloPoints(Plot plot, double[] xs, double[] means, double[] halfWidths)
+    {
+        var bars = plot.Add.ErrorBar(xs, means, halfWidths);
+        bars.Color = Colors.Black;
+        var points = plot.Add.Scatter(xs, means);
+        points.Color = Colors.Black;
+        points.LineWidth = 0;
+        points.MarkerSize = 6;
+        points.MarkerShape = MarkerShape.FilledCircle;
     }
 }
