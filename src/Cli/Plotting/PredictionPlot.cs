@@ -73,12 +73,7 @@ internal static class PredictionPlot
         main.YLabel(yLabel);
         main.XLabel("");
         var residual = new Plot();
-        var band = residual.Add.FillY(xs, mcStdErrors.Select(e => -2 * e).ToArray(), mcStdErrors.Select(e => 2 * e).ToArray());
-        band.FillStyle.Color = Colors.Gray.WithAlpha(0.25);
-        band.LineStyle.Width = 0;
-        var zero = residual.Add.HorizontalLine(0);
-        zero.Color = Colors.Black;
-        zero.LineWidth = 1;
+        AddResidualBackground(residual, xs, mcStdErrors.Select(e => 2 * e).ToArray());
         for (int i = 0; i < methods.Count; i++)
             Style(residual.Add.Scatter(xs, methods[i].Means.Select((m, k) => m - mcMeans[k]).ToArray()), i);
         residual.YLabel("method − MC (nats)");
@@ -247,12 +242,7 @@ internal static class PredictionPlot
         var plot = new Plot();
         var layers = mc.Layers.Where(s => s.Count > 1).ToArray();
         double[] xs = layers.Select(s => (double)s.Layer).ToArray();
-        var band = plot.Add.FillY(xs, layers.Select(s => -2 * s.MeanStdError).ToArray(), layers.Select(s => 2 * s.MeanStdError).ToArray());
-        band.FillStyle.Color = Colors.Gray.WithAlpha(0.25);
-        band.LineStyle.Width = 0;
-        var zero = plot.Add.HorizontalLine(0);
-        zero.Color = Colors.Black;
-        zero.LineWidth = 1;
+        AddResidualBackground(plot, xs, layers.Select(s => 2 * s.MeanStdError).ToArray());
         for (int i = 0; i < predictions.Count; i++)
         {
             var p = predictions[i];
@@ -291,5 +281,16 @@ internal static class PredictionPlot
         points.LineWidth = 0;
         points.MarkerSize = 6;
         points.MarkerShape = MarkerShape.FilledCircle;
+    }
+
+    /// <summary>The residual panel's background: a grey ±<paramref name="halfWidths"/> band (2 SE) about a black zero line.</summary>
+    private static void AddResidualBackground(Plot plot, double[] xs, double[] halfWidths)
+    {
+        var band = plot.Add.FillY(xs, halfWidths.Select(h => -h).ToArray(), halfWidths);
+        band.FillStyle.Color = Colors.Gray.WithAlpha(0.25);
+        band.LineStyle.Width = 0;
+        var zero = plot.Add.HorizontalLine(0);
+        zero.Color = Colors.Black;
+        zero.LineWidth = 1;
     }
 }

@@ -132,17 +132,7 @@ public static class ActivationNodeEstimator
             es[i] = e; fs[i] = f;
             e2 += e * e; f2 += f * f; ef += e * f; a += x * x; b += y * y;
         }
-        double det = e2 * f2 - ef * ef;
-        if (!(det > 1e-8 * e2 * f2))
-        {
-            det = 0;
-            for (int i = 0; i < n; i++)
-                for (int m = i + 1; m < n; m++)
-                {
-                    double t = es[i] * fs[m] - es[m] * fs[i];
-                    det += t * t;
-                }
-        }
+        double det = GramDeterminant.Stable(e2, f2, ef, es, fs, n);
         return (e2, f2, ef, Math.Log(det / (4 * a * b)));
     }
 }

@@ -162,18 +162,7 @@ public static class OneStepNodeEstimator
             if (i < j) { ef += v2; a += v2; es[u] = v; fs[u] = v; }
             else { ef -= v2; b += v2; es[u] = v; fs[u] = -v; }
         }
-        double det = e2 * f2 - ef * ef;
-        if (!(det > 1e-8 * e2 * f2))
-        {
-            // Lagrange's identity, free of cancellation: EF − G² = Σ_{i<m} (e_i f_m − e_m f_i)².
-            det = 0;
-            for (int i = 0; i < u; i++)
-                for (int m = i + 1; m < u; m++)
-                {
-                    double t = es[i] * fs[m] - es[m] * fs[i];
-                    det += t * t;
-                }
-        }
+        double det = GramDeterminant.Stable(e2, f2, ef, es, fs, u);
         return (k, j, l, e2, f2, ef, Math.Log(det / (4 * a * b)));
     }
 }
