@@ -128,14 +128,14 @@ internal static class EvalCommand
     internal static void PrepareSeries(CliContext ctx, int nOrder, Activation activation)
     {
         if (nOrder <= LayerLaws.CheckedInMaxOrder) return;
-        if (!activation.IsRelu) { OptionCheck.ClosedFormCost(nOrder); return; } // tabulated from the derivation, not cached
         CodeGen.EvaluatorCache.Install(ctx);
-        if (!CodeGen.EvaluatorCache.Has(nOrder)) OptionCheck.ClosedFormCost(nOrder);
+        if (!CodeGen.EvaluatorCache.Has(nOrder, activation)) OptionCheck.ClosedFormCost(nOrder);
     }
 
-    /// <summary>Where the evaluator at this n-order came from: checked-in, cache hit, generated, or tabulated (other activations).</summary>
+    /// <summary>Where the evaluator at this n-order came from: checked-in (ReLU, n-order ≤ 5), tabulated (other activations,
+    /// n-order ≤ 5), else cache hit or generated.</summary>
     internal static string EvaluatorSource(int nOrder, Activation? activation = null) =>
-        activation is { IsRelu: false } ? "tabulated" : nOrder <= LayerLaws.CheckedInMaxOrder ? "checked-in" : CodeGen.EvaluatorCache.LastOutcome;
+        nOrder > LayerLaws.CheckedInMaxOrder ? CodeGen.EvaluatorCache.LastOutcome : activation is { IsRelu: false } ? "tabulated" : "checked-in";
 
     private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows,
         Activation? activation = null)
