@@ -17,17 +17,17 @@ public static class Theory
 
     /// <summary>The exact coefficient of θ^j n^−k in the drift μ − ln sin²θ.</summary>
     /// <example><code>Console.WriteLine(Theory.DriftCoefficient(1, 0)); // -2/(3*pi)</code></example>
-    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40] or k outside [0, 5].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40], k negative, or the cost estimate over the guard (<see cref="DerivationCost"/>).</exception>
     public static PiLaurent DriftCoefficient(int j, int k) => Derivation.Derive(j, k).Coefficient(Quantity.Drift, j, k);
 
     /// <summary>The exact coefficient of θ^j n^−k in the variance σ².</summary>
     /// <example><code>Console.WriteLine(Theory.VarianceCoefficient(2, 1)); // -8 - 296/(45*pi^2)</code></example>
-    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40] or k outside [0, 5].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40], k negative, or the cost estimate over the guard (<see cref="DerivationCost"/>).</exception>
     public static PiLaurent VarianceCoefficient(int j, int k) => Derivation.Derive(j, k).Coefficient(Quantity.Sigma2, j, k);
 
     /// <summary>The exact coefficient of n^−k in ρ(n) = −lim_{θ→0} E[L].</summary>
     /// <example><code>Console.WriteLine(Theory.RhoCoefficient(2)); // 8</code></example>
-    /// <exception cref="ArgumentOutOfRangeException">k outside [0, 5].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">k negative or the cost estimate over the guard.</exception>
     public static PiLaurent RhoCoefficient(int k) => Derivation.Derive(0, k).Coefficient(Quantity.Rho, 0, k);
 
     /// <summary>
