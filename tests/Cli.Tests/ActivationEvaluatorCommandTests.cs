@@ -106,9 +106,31 @@ public class ActivationEvaluatorCommandTests
         Assert.DoesNotContain("activation", relu);
     }
 
+    /// <summary>`eval --form exact --activation abs` reads the abs table: the values are the library's law for that table,
+    /// the same at θ and π − θ (|x| is even, so the one-step law is), never collapsing, and the JSON names the activation.</summary>
+    [Fact]
+    public void Eval_ExactForm_Abs_IsTheAbsTable_SymmetricAndNeverCollapses()
+    {
+        var (code, stdout, stderr) = Run("eval", "--form", "exact", "--quantity", "drift", "--theta", "0.7", "--theta", "2.4415926535897931",
+            "--n", "6", "--activation", "abs", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("abs", doc.RootElement.GetProperty("activation").GetString());
+        var v = doc.RootElement.GetProperty("values").EnumerateArray().Select(e => e.GetProperty("value").GetDouble()).ToArray();
+        var table = Degeneracy.Verify.FiniteWidth.OneStepLawTable.For(Activation.Abs);
+        Assert.Equal(Degeneracy.Verify.FiniteWidth.FiniteWidthLaws.Evaluate(0.7, 6, table).Mean, v[0]);
+        Assert.Equal(v[0], v[1], 1e-9);   // θ and π − θ (to the rounding of the second --theta)
+        Assert.NotEqual(Degeneracy.Verify.FiniteWidth.FiniteWidthLaws.Evaluate(0.7, 6).Mean, v[0]);   // not the ReLU table
+        var (c2, collapse, _) = Run("eval", "--form", "exact", "--quantity", "collapse", "--theta", "1", "--n", "3", "--activation", "abs", "--format", "csv");
+        Assert.Equal(0, c2);
+        Assert.Equal("theta,n,collapse\n1,3,0\n", collapse);
+    }
+
     [Theory]
     [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "published", "--activation", "abs")]
-    [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "exact", "--activation", "abs")]
+    [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "exact", "--activation", "leaky:1/2")]
+    [InlineData("eval", "--quantity", "drift", "--theta", "1", "--n", "2000", "--form", "exact", "--activation", "abs")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "exact", "--activation", "leaky:1/100")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "series,paper", "--activation", "leaky:1/100")]
     [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--activation", "leaky:abc")]
