@@ -30,6 +30,8 @@ public sealed class BivariateSeries
 
     /// <summary>s(θ)·ε^k.</summary>
     public static BivariateSeries Monomial(ThetaSeries s, int k, int epsPrecision) => new(k, [s], epsPrecision);
+    /// <summary>Σ_i c_i(θ) ε^{valuation + i}, known through ε^precision.</summary>
+    public static BivariateSeries FromComponents(int valuation, ThetaSeries[] components, int precision) => new(valuation, (ThetaSeries[])components.Clone(), precision);
     /// <summary>The θ-series c as a series in ε known through ε^epsPrecision.</summary>
     public static BivariateSeries Constant(ThetaSeries s, int epsPrecision) => new(0, [s], epsPrecision);
 
