@@ -73,7 +73,9 @@ public sealed class BivariateSeries
         long p = Math.Min((long)a.EpsPrecision + (b.IsZero ? b.EpsPrecision : b.EpsValuation),
                           (long)b.EpsPrecision + (a.IsZero ? a.EpsPrecision : a.EpsValuation));
         int prec = (int)Math.Clamp(p, -ThetaSeries.Exact, ThetaSeries.Exact);
-        if (a.IsZero || b.IsZero) return new(0, [], prec);
+        // Components that are zero to their θ-precision still bound the product's θ-precision: only operands with no
+        // component at all are the exact zero.
+        if (a._c.Length == 0 || b._c.Length == 0) return new(0, [], prec);
         int lo = a._base + b._base;
         int hi = Math.Min(prec, a.TopPower + b.TopPower + 1);
         var c = new ThetaSeries[Math.Max(0, hi - lo)];
