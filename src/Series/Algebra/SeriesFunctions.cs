@@ -79,12 +79,14 @@ public static class SeriesFunctions
     /// <summary>
     /// ln(1 + u) for a small bivariate u (EpsValuation ≥ 0, ε⁰ part of θ-valuation ≥ 1), as
     /// ln(1 + u(θ, 0)) + ∫₀^ε ∂_ε u/(1 + u) dε: one bivariate inverse and one product instead of the many powers of the
-    /// composition Σ (−1)^{m+1}u^m/m (same values; exact-in-ε arguments still go through the composition).
+    /// composition Σ (−1)^{m+1}u^m/m (same values; arguments known beyond ε^256 still go through the composition).
     /// </summary>
     public static BivariateSeries Log1p(this BivariateSeries u)
     {
         int n = u.EpsPrecision;
-        if (u.IsZero || n > 256) return u.ComposeInto(Log1pCoefficient);
+        // (A u that is zero to its precision goes this way too: the composition would stop at u¹ and miss that u²
+        // can know fewer θ-orders than u when the 1/n terms carry negative powers of θ.)
+        if (n > 256) return u.ComposeInto(Log1pCoefficient);
         if (u.EpsValuation < 0) throw new ArgumentException("composition needs a series without negative powers of 1/n.", "inner");
         var u0 = u[0];
         if (!u0.IsZero && u0.Valuation < 1) throw new ArgumentException("composition needs a series without a constant term.", "inner");
