@@ -60,7 +60,21 @@ public static class ExpressionExpansion
         private BivariateSeries Const(PiLaurent q) => BivariateSeries.Constant(ThetaSeries.Constant(q).Truncate(thetaPrecision), epsPrecision);
         private LogSeries Plain(BivariateSeries s) => new(s, Rational.Zero, Rational.Zero);
 
-        public LogSeries Eval(Expression e) => e switch
+        // Repeated subexpressions (J(1,1), D = 1 − 4J(1,1)², K, … occur many times in the published formulas) are expanded
+        // once per working precision: keyed by their text, which the parser reads back to an equal tree.
+        private readonly Dictionary<string, LogSeries> _memo = new(StringComparer.Ordinal);
+
+        public LogSeries Eval(Expression e)
+        {
+            if (e is not (BinaryExpression or CallExpression)) return EvalNode(e);
+            var key = e.ToString();
+            if (_memo.TryGetValue(key, out var known)) return known;
+            var r = EvalNode(e);
+            _memo[key] = r;
+            return r;
+        }
+
+        private LogSeries EvalNode(Expression e) => e switch
         {
             NumberExpression n => Plain(Const(n.Value)),
             SymbolExpression { Name: "pi" } => Plain(Const(PiLaurent.Pi)),
