@@ -40,6 +40,24 @@ public class ModularEngineTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("leaky:1/100")]
+    [InlineData("leaky:-3/7")]
+    public void KnownDenominatorReconstruction_CoefficientsIdenticalToTheSubstitutionEngine(string activation)
+    {
+        // The reconstruction multiplies the residues by (p² + q²)^{j+2k} (s = p/q) and recovers a small-denominator rational
+        // first: 10001 for 1/100, 58 = 2·29 for −3/7 (whose factor 2 is not in every denominator). θ⁶ n⁻³, every coefficient.
+        var act = Activation.Parse(activation);
+        var fresh = Degeneracy.Series.Derivation.Derivation.Derive(6, 3, act);
+        var oracle = SubstitutionDerivation.Derive(6, 3, act);
+        for (int k = 0; k <= 3; k++)
+            for (int j = 0; j <= 6; j++)
+            {
+                Assert.Equal(oracle[0][k][j], fresh.Coefficient(Quantity.Drift, j, k));
+                Assert.Equal(oracle[1][k][j], fresh.Coefficient(Quantity.Sigma2, j, k));
+            }
+    }
+
+    [Theory]
     [InlineData("relu", 6)]
     [InlineData("leaky:1/2", 5)]
     [InlineData("leaky:-3/7", 4)]
