@@ -27,8 +27,9 @@ internal static class OptionCheck
     /// </summary>
     public static void SeriesCost(int thetaOrder, int nOrder, JFunctions.Activation? activation = null)
     {
-        var c = Series.Derivation.DerivationCost.SeriesSeconds(thetaOrder, nOrder, activation ?? JFunctions.Activation.Relu);
-        var b = Series.Derivation.DerivationCost.SeriesBytes(thetaOrder, nOrder);
+        var act = activation ?? JFunctions.Activation.Relu;
+        var c = Series.Derivation.DerivationCost.SeriesSeconds(thetaOrder, nOrder, act);
+        var b = Series.Derivation.DerivationCost.SeriesBytes(thetaOrder, nOrder, act);
         if (Series.Derivation.DerivationCost.Refusal(c, b, $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
             throw new BadInputException("--n-order: " + why);
     }

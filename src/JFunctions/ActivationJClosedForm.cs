@@ -77,16 +77,26 @@ public sealed record ActivationJClosedForm(int A, int B, Activation Activation, 
     /// Coefficients j = 0 … <paramref name="order"/> of J^{(s)}_{a,b}(θ) = Σ_j e_j θ^j, exact in ℚ[π, 1/π] (times √(π/2)
     /// when a + b is odd): α times the series of J_{a,b} about 0 plus β times that of J_{a,b}(π − θ), order ∈ [0, 400].
     /// </summary>
-    public IReadOnlyList<SqrtHalfPiMultiple> SeriesAboutZero(int order)
+    public IReadOnlyList<SqrtHalfPiMultiple> SeriesAboutZero(int order) =>
+        Series(Alpha(A, B, Activation), Beta(A, B, Activation), order);
+
+    /// <summary>
+    /// Coefficients k = 0 … <paramref name="order"/> of J^{(s)}_{a,b}(π − t) = Σ_k f_k t^k, exact in ℚ[π, 1/π] (times √(π/2)
+    /// when a + b is odd): β times the series of J_{a,b} about 0 plus α times that of J_{a,b}(π − t), order ∈ [0, 400].
+    /// </summary>
+    public IReadOnlyList<SqrtHalfPiMultiple> SeriesAboutPi(int order) =>
+        IsConstant ? SeriesAboutZero(order) : Series(Beta(A, B, Activation), Alpha(A, B, Activation), order);
+
+    /// <summary>The series of w₀·J_{a,b}(x) + w_π·J_{a,b}(π − x) about x = 0 (a, b ≥ 1), or of the constant.</summary>
+    private List<SqrtHalfPiMultiple> Series(Rational w0, Rational wPi, int order)
     {
         var relu = JSeries.AboutZero(A, B, order);
         if (IsConstant)
             return Enumerable.Range(0, order + 1).Select(j => j == 0 ? Constant : new SqrtHalfPiMultiple(PiLaurent.Zero, Constant.HasSqrtHalfPi)).ToList();
-        Rational alpha = Alpha(A, B, Activation), beta = Beta(A, B, Activation);
         var reflected = JSeries.AboutPiRational(A, B, order);
         var result = new List<SqrtHalfPiMultiple>(order + 1);
         for (int j = 0; j <= order; j++)
-            result.Add(new SqrtHalfPiMultiple(relu[j].Value * PiLaurent.Monomial(alpha, 0) + Scale.Value * PiLaurent.Monomial(beta * reflected[j], 0),
+            result.Add(new SqrtHalfPiMultiple(relu[j].Value * PiLaurent.Monomial(w0, 0) + Scale.Value * PiLaurent.Monomial(wPi * reflected[j], 0),
                 Scale.HasSqrtHalfPi));
         return result;
     }

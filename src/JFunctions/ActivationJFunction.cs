@@ -4,9 +4,11 @@ using Degeneracy.Symbolic;
 namespace Degeneracy.JFunctions;
 
 /// <summary>
-/// Double evaluation of J^{(s)}_{a,b}(θ), 0 ≤ θ ≤ π, as α·J_{a,b}(θ) + β·J_{a,b}(π − θ) (α = 1 + (−s)^{a+b},
-/// β = (−s)^a + (−s)^b, see <see cref="ActivationJClosedForm"/>) with both ReLU values from <see cref="JFunction"/>
-/// (J(π − θ) without rounding π − θ). The error is a few ulps of α·J(θ) + |β|·J(π − θ): a few ulps of the value itself
+/// Double evaluation of J^{(s)}_{a,b}(θ) = α·J_{a,b}(θ) + β·J_{a,b}(π − θ), 0 ≤ θ ≤ π (α = 1 + (−s)^{a+b},
+/// β = (−s)^a + (−s)^b, see <see cref="ActivationJClosedForm"/>). For a + b ≤ 16 it is evaluated as one function: its
+/// combined closed form where that is well conditioned, its own Taylor series about 0 and π near the ends and Taylor
+/// patches in between (coefficients exact or fixed-point, rounded once, built once per (a, b, s)); above, as the sum of
+/// two ReLU values from <see cref="JFunction"/> (J(π − θ) without rounding π − θ). The error is a few ulps of α·J(θ) + |β|·J(π − θ): a few ulps of the value itself
 /// whenever the two terms have the same sign (every s ≤ 0, and even a and b), and absolute to that scale where J^{(s)}
 /// crosses zero (s &gt; 0 with a or b odd). Exact zeros (s = 1, a + b odd) are returned as 0.
 /// </summary>
@@ -46,11 +48,10 @@ public sealed class ActivationJFunction
     }
 
     private readonly double _normalising;
-    // Fast path: κ-scaled coefficients of the combined closed form κ[(π − θ)P + θT + sin θ·Q + R](cos θ), used where both
-    // ReLU values would come from their closed forms (θ and π − θ outside the series about π and outside any patch).
-    private readonly double[] _p = [], _t = [], _q = [], _r = [];
-    private readonly double _fastLo = double.PositiveInfinity, _fastHi = double.NegativeInfinity, _patchLo, _patchHi;
-    private const double PiLow = 1.2246467991473532e-16; // π − Math.PI
+    // The one-function evaluator (closed form, series about 0 and π, patches of J^{(s)} itself); null where the two-ReLU
+    // sum is used instead (a + b > 16, quadrature ranges) or where only one ReLU term is present.
+    private readonly ActivationJPiecewise? _piecewise;
+    private readonly bool _supplementOnly;
 
     private ActivationJFunction(int a, int b, Activation activation)
     {
@@ -65,22 +66,20 @@ public sealed class ActivationJFunction
         _reluOnly = _beta == 0 && _alpha == 1;
         _normalising = activation.IsRelu ? 1.0 : Math.Pow(1 + activation.SlopeValue * activation.SlopeValue, -(a + b) / 2.0);
         if (_isConstant || _reluOnly || _isZero) return;
-        // Fast path only for moderate degrees whose ReLU evaluator needs no quadrature branch (large a + b: scaled values,
-        // cancelling closed forms) — a + b ≤ 16 covers every J the derived laws use.
+        // α = 0 (|x| with a + b odd): J^{(s)} = β·J(π − θ), one ReLU value at the supplement (exact factor β = 2).
+        _supplementOnly = _alpha == 0;
+        if (_supplementOnly) return;
+        // Moderate degrees whose ReLU evaluator needs no quadrature branch — a + b ≤ 16 covers every J the derived laws use.
         var (qs, qe) = _relu.QuadratureRange;
-        if (a + b > 16 || qe > qs) return;
-        double kappa = cf.Scale.ToDouble();
-        double[] Scaled(RationalPolynomial poly) => poly.Coefficients.Select(x => kappa * x.ToDouble()).ToArray();
-        (_p, _t, _q, _r) = (Scaled(cf.P), Scaled(cf.T), Scaled(cf.Q), Scaled(cf.R));
-        // Near θ = 0 the value is ≈ α·J(0) and the β part (J(π − θ) → 0) only needs absolute accuracy: the combined closed form
-        // is fine there whenever |α| ≥ 1. Near θ = π the value is ≈ β·J(0) + α·J(θ → π), whose closed form cancels to an
-        // absolute error of order α·u·J(0): fine when |β| ≥ |α|/2, otherwise (small s) the ReLU series about π is needed.
-        _fastLo = Math.Abs(_alpha) >= 1 ? 0 : _relu.SeriesSwitch;
-        _fastHi = Math.Abs(_beta) >= 0.5 * Math.Abs(_alpha) ? Math.PI : Math.PI - _relu.SeriesSwitch;
-        var (ps, pe) = _relu.PatchRange;
-        // Excluded: the patch range and its reflection θ ↦ π − θ (one interval covering both, patches are central).
-        (_patchLo, _patchHi) = pe > ps ? (Math.Min(ps, Math.PI - pe), Math.Max(pe, Math.PI - ps)) : (0, 0);
+        if (a + b > 16 || qe > qs || _beta == 0) return;
+        _piecewise = ActivationJPiecewise.TryBuild(cf, _relu, _alpha, _beta);
     }
+
+    /// <summary>Where the fast evaluator uses its series about 0 (θ below the first value) and about π (π − θ below the
+    /// second), its patches (θ range), and how many series terms; null when J^{(s)} is evaluated as α·J(θ) + β·J(π − θ)
+    /// from two ReLU values (a + b &gt; 16) or is a constant, zero or a single ReLU term.</summary>
+    public (double ZeroSeriesEnd, double PiSeriesEnd, (double Start, double End) Patches, (int Zero, int Pi) Terms)? Layout =>
+        _piecewise is null ? null : (_piecewise.ZeroSeriesEnd, _piecewise.PiSeriesEnd, _piecewise.PatchRange, _piecewise.SeriesTerms);
 
     /// <summary>J^{(s)}_{a,b}(θ), θ ∈ [0, π].</summary>
     public double Evaluate(double theta)
@@ -89,20 +88,9 @@ public sealed class ActivationJFunction
         if (_isConstant) return _constant;
         if (_reluOnly) return _relu.Evaluate(theta);
         if (_isZero) return 0.0;
-        if (theta >= _fastLo && theta <= _fastHi && !(theta >= _patchLo && theta < _patchHi))
-        {
-            var (s, c) = Math.SinCos(theta);
-            double t = (Math.PI - theta) + PiLow;
-            return t * Horner(_p, c) + theta * Horner(_t, c) + s * Horner(_q, c) + Horner(_r, c);
-        }
+        if (_piecewise is not null) return _piecewise.Evaluate(theta);
+        if (_supplementOnly) return _beta * _relu.EvaluateAtSupplement(theta);
         if (_relu.TryClosedFormPair(theta, out double j, out double supplement)) return _alpha * j + _beta * supplement;
         return _alpha * _relu.Evaluate(theta) + _beta * _relu.EvaluateAtSupplement(theta);
-    }
-
-    private static double Horner(double[] c, double x)
-    {
-        double r = 0;
-        for (int i = c.Length - 1; i >= 0; i--) r = r * x + c[i];
-        return r;
     }
 }

@@ -80,7 +80,17 @@ internal sealed class MidRangePatches
     }
 
     /// <summary>Patches over [lo, hi], or null when the interval is empty.</summary>
-    public static MidRangePatches? Build(JClosedForm cf, double kappa, double lo, double hi)
+    public static MidRangePatches? Build(JClosedForm cf, double kappa, double lo, double hi) =>
+        Build(cf.P, null, cf.Q, cf.R, kappa, lo, hi, null);
+
+    /// <summary>
+    /// Patches over [lo, hi] of κ[(π − θ)P + θ·T + sin θ·Q + R](cos θ) (T may be null), or null when the interval is empty
+    /// or no radius works. With <paramref name="scale"/> (a positive magnitude the result must be accurate relative to, for
+    /// functions that may change sign) a patch is accepted when its tail is below 1e-18 of the scale at its centre and its
+    /// terms sum to at most 3 times the scale at both ends; without it, relative to the value itself (which must be positive).
+    /// </summary>
+    public static MidRangePatches? Build(RationalPolynomial p, RationalPolynomial? t, RationalPolynomial q, RationalPolynomial r,
+        double kappa, double lo, double hi, Func<double, double>? scale)
     {
         if (!(hi > lo)) return null;
         for (double radius = 0.05; radius >= 0.004; radius /= 2)
@@ -93,14 +103,15 @@ internal sealed class MidRangePatches
             for (int i = 0; i < count && ok; i++)
             {
                 centres[i] = start + (i + 0.5) * step;
-                coefs[i] = Patch(cf, kappa, centres[i], radius, out ok);
+                coefs[i] = Patch(p, t, q, r, kappa, centres[i], radius, scale, out ok);
             }
             if (ok) return new MidRangePatches(start, step, centres, coefs);
         }
         return null; // no radius made the patches well conditioned: keep the closed form there
     }
 
-    private static double[] Patch(JClosedForm cf, double kappa, double centre, double radius, out bool ok)
+    private static double[] Patch(RationalPolynomial pPoly, RationalPolynomial? tPoly, RationalPolynomial qPoly, RationalPolynomial rPoly,
+        double kappa, double centre, double radius, Func<double, double>? scale, out bool ok)
     {
         const int n = 40;
         var (c0, s0) = Fixed.CosSin(Fixed.FromDouble(centre));
@@ -116,26 +127,34 @@ internal sealed class MidRangePatches
         var lin = new BigInteger[n];
         lin[0] = Fixed.Pi - Fixed.FromDouble(centre);
         lin[1] = -Fixed.One;                                            // π − θ_c − h
-        var f = Fixed.MulSeries(lin, Fixed.Compose(cf.P, c));
-        var g = Fixed.MulSeries(s, Fixed.Compose(cf.Q, c));
-        var r = Fixed.Compose(cf.R, c);
+        var f = Fixed.MulSeries(lin, Fixed.Compose(pPoly, c));
+        var g = Fixed.MulSeries(s, Fixed.Compose(qPoly, c));
+        var r = Fixed.Compose(rPoly, c);
+        if (tPoly is not null)
+        {
+            var theta = new BigInteger[n];
+            theta[0] = Fixed.FromDouble(centre);
+            theta[1] = Fixed.One;                                       // θ_c + h
+            var tt = Fixed.MulSeries(theta, Fixed.Compose(tPoly, c));
+            for (int k = 0; k < n; k++) r[k] += tt[k];
+        }
         var coef = new double[n];
         for (int k = 0; k < n; k++) coef[k] = Fixed.ToDouble(f[k] + g[k] + r[k]) * kappa;
         // Terms needed at |h| ≤ radius, and the condition number Σ|c_k||h|^k / |J| at both ends.
-        double j0 = coef[0];
+        double j0 = scale is null ? Math.Abs(coef[0]) : scale(centre);
         int terms = n;
         for (int m = 1; m <= n; m++)
         {
             double tail = 0;
             for (int k = m; k < n; k++) tail += Math.Abs(coef[k]) * Math.Pow(radius, k);
-            if (tail <= 1e-18 * Math.Abs(j0)) { terms = m; break; }
+            if (tail <= 1e-18 * j0) { terms = m; break; }
         }
         ok = terms < n;
         foreach (var h in new[] { -radius, radius })
         {
             double sum = 0, abs = 0;
             for (int k = 0; k < terms; k++) { double t = coef[k] * Math.Pow(h, k); sum += t; abs += Math.Abs(t); }
-            if (!(sum > 0) || abs > 3 * sum) ok = false;
+            if (scale is null ? !(sum > 0) || abs > 3 * sum : !(abs <= 3 * scale(centre + h))) ok = false;
         }
         return coef[..terms];
     }

@@ -19,18 +19,36 @@ public class ActivationEvaluatorCommandTests
     [Theory]
     [InlineData("abs")]
     [InlineData("leaky:1/100")]
-    public void Codegen_Activation_CompiledSourceMeetsTheBoundAgainstHighPrecisionReference(string activation)
+    public void Codegen_Activation_CompiledSourceMeetsTheBoundAgainstHighPrecisionReference(string activation) =>
+        CheckCompiled(activation, 1);
+
+    /// <summary>
+    /// The same at n-orders 3–5 (generating, compiling and building the reference take 10–60 s per case). From ε³ on the
+    /// evaluators meet the bound only up to the generator's own estimate of their worst error (docs/ACCURACY.md), which is
+    /// added to it here; the compiled source must agree with the table to rounding as before.
+    /// </summary>
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData("abs", 3)]
+    [InlineData("leaky:1/2", 3)]
+    [InlineData("abs", 5)]
+    [InlineData("leaky:1/100", 5)]
+    public void Codegen_Activation_HigherOrders_CompiledSourceMeetsTheBoundPlusEstimate(string activation, int nOrder) =>
+        CheckCompiled(activation, nOrder);
+
+    private static void CheckCompiled(string activation, int nOrder)
     {
         var act = Activation.Parse(activation);
-        var spec = new EvaluatorSpec(24, 1, "Scratch", "LawAct") { Activation = act };
+        var spec = new EvaluatorSpec(24, nOrder, "Scratch", "LawAct") { Activation = act };
         var plan = EvaluatorPlan.Create(spec);
         var compiled = EvaluatorCompiler.Compile(EvaluatorGenerator.Emit(plan), spec);
         var table = new TabulatedLaw(plan);
-        var reference = new Degeneracy.TestSupport.HighPrecision.LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, 1, act));
-        static bool Within(double value, Degeneracy.TestSupport.HighPrecision.FixedPoint r)
+        var reference = new Degeneracy.TestSupport.HighPrecision.LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, nOrder, act));
+        double extra = nOrder >= 3 ? Math.Max(plan.Drift.Switch.EstimatedError, plan.Sigma2.Switch.EstimatedError) : 0;
+        bool Within(double value, Degeneracy.TestSupport.HighPrecision.FixedPoint r)
         {
             double rd = r.ToDouble() < 0 && value == 0 ? 0 : r.ToDouble();
-            return Math.Abs(value - rd) <= 1e-12 + 1e-12 * Math.Abs(rd) || (r.ToDouble() < 0 && value == 0);
+            return Math.Abs(value - rd) <= 1e-12 + 1e-12 * Math.Abs(rd) + extra || (r.ToDouble() < 0 && value == 0);
         }
         foreach (var theta in new[] { 0.0, 1e-9, 0.3, 0.55, 1.0, Math.PI / 2, Math.BitIncrement(Math.PI / 2), 2.0, 2.9, Math.PI - 1e-9 })
             foreach (var n in new[] { 2.0, 64, 1e6 })
@@ -38,7 +56,7 @@ public class ActivationEvaluatorCommandTests
                 Assert.True(Within(compiled.Drift(theta, n), reference.Drift(theta, n)), $"drift({theta}, {n})");
                 Assert.True(Within(compiled.Sigma2(theta, n), reference.Sigma2(theta, n)), $"sigma2({theta}, {n})");
                 if (theta > 0) Assert.True(Within(compiled.Mu(theta, n), reference.Mu(theta, n)), $"mu({theta}, {n})");
-                Assert.Equal(table.Drift(theta, n), compiled.Drift(theta, n), 2e-14 * (1 + Math.Abs(table.Drift(theta, n))));
+                Assert.Equal(table.Drift(theta, n), compiled.Drift(theta, n), 2e-14 * (1 + Math.Abs(table.Drift(theta, n))) + 2 * extra);
             }
         Assert.Equal(table.Rho(5), compiled.Rho(5), 1e-16);
     }
@@ -88,9 +106,31 @@ public class ActivationEvaluatorCommandTests
         Assert.DoesNotContain("activation", relu);
     }
 
+    /// <summary>`eval --form exact --activation abs` reads the abs table: the values are the library's law for that table,
+    /// the same at θ and π − θ (|x| is even, so the one-step law is), never collapsing, and the JSON names the activation.</summary>
+    [Fact]
+    public void Eval_ExactForm_Abs_IsTheAbsTable_SymmetricAndNeverCollapses()
+    {
+        var (code, stdout, stderr) = Run("eval", "--form", "exact", "--quantity", "drift", "--theta", "0.7", "--theta", "2.4415926535897931",
+            "--n", "6", "--activation", "abs", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("abs", doc.RootElement.GetProperty("activation").GetString());
+        var v = doc.RootElement.GetProperty("values").EnumerateArray().Select(e => e.GetProperty("value").GetDouble()).ToArray();
+        var table = Degeneracy.Verify.FiniteWidth.OneStepLawTable.For(Activation.Abs);
+        Assert.Equal(Degeneracy.Verify.FiniteWidth.FiniteWidthLaws.Evaluate(0.7, 6, table).Mean, v[0]);
+        Assert.Equal(v[0], v[1], 1e-9);   // θ and π − θ (to the rounding of the second --theta)
+        Assert.NotEqual(Degeneracy.Verify.FiniteWidth.FiniteWidthLaws.Evaluate(0.7, 6).Mean, v[0]);   // not the ReLU table
+        var (c2, collapse, _) = Run("eval", "--form", "exact", "--quantity", "collapse", "--theta", "1", "--n", "3", "--activation", "abs", "--format", "csv");
+        Assert.Equal(0, c2);
+        Assert.Equal("theta,n,collapse\n1,3,0\n", collapse);
+    }
+
     [Theory]
     [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "published", "--activation", "abs")]
-    [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "exact", "--activation", "abs")]
+    [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "exact", "--activation", "leaky:1/2")]
+    [InlineData("eval", "--quantity", "drift", "--theta", "1", "--n", "2000", "--form", "exact", "--activation", "abs")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "exact", "--activation", "leaky:1/100")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "series,paper", "--activation", "leaky:1/100")]
     [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--activation", "leaky:abc")]

@@ -61,6 +61,40 @@ public class EvaluatorCacheTests
     }
 
     [Fact]
+    public void EachActivation_HasItsOwnEntry_GeneratedOnce_ThenHit()
+    {
+        // Same spec (order, namespace, class) for three activations in one folder: the key must keep them apart, and
+        // each compiled evaluator must give its own law (checked against the in-process tabulated law, an independent path
+        // from the same closed forms).
+        string dir = TempFolder();
+        try
+        {
+            AssertMatchesCheckedIn(EvaluatorCache.Get(Ctx, Spec, dir));
+            Assert.Equal("generated", EvaluatorCache.LastOutcome);
+            foreach (var name in new[] { "leaky:1/100", "abs" })
+            {
+                var act = Degeneracy.JFunctions.Activation.Parse(name);
+                var spec = Spec with { Activation = act };
+                var law = EvaluatorCache.Get(Ctx, spec, dir);
+                Assert.Equal("generated", EvaluatorCache.LastOutcome);
+                var again = EvaluatorCache.Get(Ctx, spec, dir);
+                Assert.Equal("cache hit", EvaluatorCache.LastOutcome);
+                var tabulated = LayerLaws.Series(1, act);
+                foreach (double theta in new[] { 0.3, 1.1, 2.5 })
+                {
+                    Assert.Equal(tabulated.Sigma2(theta, 20), law.Sigma2(theta, 20), 12);
+                    Assert.Equal(tabulated.Drift(theta, 20), again.Drift(theta, 20), 12);
+                    Assert.NotEqual(LayerLaws.Series(1).Sigma2(theta, 20), law.Sigma2(theta, 20), 6);
+                }
+            }
+            EvaluatorCache.Get(Ctx, Spec, dir);
+            Assert.Equal("cache hit", EvaluatorCache.LastOutcome);
+            Assert.Equal(9, Directory.GetFiles(dir).Length); // three entries of three files each
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
     public void Derive_BeyondTheGuard_OneLine_Exit2()
     {
         var (code, o, e) = Run("derive", "--theta-order", "4", "--n-order", "30");

@@ -44,18 +44,20 @@ public class ActivationJAccuracyTests(ITestOutputHelper output)
     private static IEnumerable<double> Grid()
     {
         for (int i = 0; i <= 16; i++) yield return Math.PI * i / 16;
+        for (int i = 1; i < 48; i += 2) yield return Math.PI * i / 48; // between the switch points of the fast evaluator
         foreach (double e in new[] { -300, -100, -30, -12, -8, -5, -3, -2, -1.5, -1 }) yield return Math.Pow(10, e);
         for (double e = -15; e <= -1; e += 2) yield return Math.PI - Math.Pow(10, e);
         yield return Math.BitDecrement(Math.PI);
+        yield return Math.BitIncrement(0.0);
         yield return 1.8;
     }
 
     [Fact]
     public void Evaluate_AgreesWithHighPrecisionReference_WithinEightUlpsOfItsScale()
     {
-        var slopes = new[] { "abs", "linear", "leaky:1/100", "leaky:1/2", "leaky:-3/7" }.Select(Activation.Parse).ToArray();
+        var slopes = new[] { "relu", "abs", "linear", "leaky:1/100", "leaky:1/2", "leaky:-3/7" }.Select(Activation.Parse).ToArray();
         var pairs = new List<(int, int)>();
-        for (int a = 1; a <= 5; a++) for (int b = 1; b <= a; b++) pairs.Add((a, b));
+        for (int a = 1; a <= 7; a++) for (int b = 1; b <= a && (a + b <= 8 || a <= 5); b++) pairs.Add((a, b));
         pairs.AddRange([(8, 8), (12, 5)]);
         var rows = (from act in slopes from p in pairs from th in Grid() select (act, p.Item1, p.Item2, th)).AsParallel().Select(x =>
         {
@@ -76,5 +78,18 @@ public class ActivationJAccuracyTests(ITestOutputHelper output)
         foreach (var g in rows.GroupBy(r => r.act.Name))
             output.WriteLine($"  {g.Key}: max {g.Max(r => r.ulps):F2} ulps");
         Assert.True(worst.ulps <= 8, $"J^({worst.act})_{{{worst.a},{worst.b}}}({worst.th:R}) = {worst.value:R}, reference {worst.Item7:R}: {worst.ulps:F1} ulps");
+    }
+
+    [Fact]
+    public void Evaluate_UsesTheOneFunctionEvaluator_ForEveryTwoTermPairUpToDegreeEight()
+    {
+        // The fast path (closed form, own series about 0 and π, own patches) must cover every a + b ≤ 8 (and J_{8,8}) for
+        // these slopes: a null layout means the slower sum of two ReLU values.
+        foreach (var name in new[] { "abs", "leaky:1/100", "leaky:1/2", "leaky:-3/7" })
+        {
+            var act = Activation.Parse(name);
+            foreach (var (a, b) in Enumerable.Range(1, 7).SelectMany(a => Enumerable.Range(1, Math.Min(a, 8 - a)).Select(b => (a, b))).Append((8, 8)))
+                Assert.True(ActivationJFunction.Get(a, b, act).Layout is not null, $"J^({name})_{{{a},{b}}} has no one-function evaluator");
+        }
     }
 }

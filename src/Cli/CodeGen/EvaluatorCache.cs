@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Degeneracy.JFunctions;
 using Degeneracy.Series.CodeGen;
 using Degeneracy.Series.Evaluation;
 
@@ -9,7 +10,7 @@ namespace Degeneracy.Cli.CodeGen;
 /// Evaluators for n-orders above the checked-in ones (LayerLawOrder0 … 5): generated (closed forms in J's, then C#),
 /// compiled with Roslyn and cached on disk, so that only the first call at an order pays for the derivation.
 /// Layout of the cache folder (<see cref="Folder"/>): <c>spec-KEY.txt</c> holds the SHA-256 of the generated source for
-/// one (spec, library build) KEY; <c>SOURCEHASH.dll</c> is the compiled evaluator, <c>SOURCEHASH.sha256</c> the hash of
+/// one (spec, activation, library build) KEY; <c>SOURCEHASH.dll</c> is the compiled evaluator, <c>SOURCEHASH.sha256</c> the hash of
 /// its bytes. Every file is written atomically; an entry that is missing, unreadable, fails its hash or does not bind is
 /// rebuilt (never fatal).
 /// </summary>
@@ -34,26 +35,34 @@ internal static class EvaluatorCache
         }
     }
 
-    /// <summary>What the last <see cref="Get(CliContext, int)"/> did: "checked-in", "cache hit", "generated" or "rebuilt (…)".</summary>
+    /// <summary>What the last <see cref="Get(CliContext, int, Activation)"/> did: "checked-in", "cache hit", "generated" or "rebuilt (…)".</summary>
     public static string LastOutcome { get; private set; } = "";
 
-    /// <summary>Makes <see cref="LayerLaws.Series(int)"/> use this cache above n-order 5 (progress shown on ctx's terminal).</summary>
-    public static void Install(CliContext ctx) => LayerLaws.HigherOrderSource = k => Get(ctx, k);
+    /// <summary>Makes <see cref="LayerLaws.Series(int)"/> and <see cref="LayerLaws.Series(int, Activation)"/> use this cache
+    /// above n-order 5 (progress shown on ctx's terminal).</summary>
+    public static void Install(CliContext ctx)
+    {
+        LayerLaws.HigherOrderSource = k => Get(ctx, k);
+        LayerLaws.ActivationHigherOrderSource = (k, act) => Get(ctx, k, act);
+    }
 
-    /// <summary>The spec of the cached evaluator at n-order <paramref name="nOrder"/>.</summary>
-    public static EvaluatorSpec Spec(int nOrder) => new(ThetaOrder, nOrder, EvaluatorSpec.DefaultNamespace, $"LayerLawOrder{nOrder}");
+    /// <summary>The spec of the cached evaluator at n-order <paramref name="nOrder"/> for φ_s (default ReLU).</summary>
+    public static EvaluatorSpec Spec(int nOrder, Activation? activation = null) =>
+        new(ThetaOrder, nOrder, EvaluatorSpec.DefaultNamespace, $"LayerLawOrder{nOrder}") { Activation = activation ?? Activation.Relu };
 
     /// <summary>True when a readable, hash-checked entry exists for n-order <paramref name="nOrder"/> (no generation).</summary>
-    public static bool Has(int nOrder) => TryLoad(Spec(nOrder), Folder, out _, out _);
+    public static bool Has(int nOrder, Activation? activation = null) => TryLoad(Spec(nOrder, activation), Folder, out _, out _);
 
-    /// <summary>The evaluator at n-order <paramref name="nOrder"/> &gt; 5: from the cache, else generated, compiled and stored.</summary>
-    public static GeneratedLaw Get(CliContext ctx, int nOrder) => Get(ctx, Spec(nOrder), Folder);
+    /// <summary>The evaluator at n-order <paramref name="nOrder"/> &gt; 5 for φ_s (default ReLU): from the cache, else
+    /// generated, compiled and stored.</summary>
+    public static GeneratedLaw Get(CliContext ctx, int nOrder, Activation? activation = null) => Get(ctx, Spec(nOrder, activation), Folder);
 
     /// <summary>The evaluator for <paramref name="spec"/> from the cache in <paramref name="folder"/>, else generated, compiled and stored there.</summary>
     internal static GeneratedLaw Get(CliContext ctx, EvaluatorSpec spec, string folder)
     {
         if (TryLoad(spec, folder, out var law, out var why)) { LastOutcome = "cache hit"; return law!; }
-        var source = ProgressDisplay.Run(ctx, $"generating the n-order {spec.NOrder} evaluator (closed forms in J's, first call only)",
+        string of = spec.Activation.IsRelu ? "" : $" of {spec.Activation.Name}";
+        var source = ProgressDisplay.Run(ctx, $"generating the n-order {spec.NOrder} evaluator{of} (closed forms in J's, first call only)",
             _ => EvaluatorGenerator.Generate(spec));
         var image = EvaluatorCompiler.CompileToImage(source, spec);
         law = EvaluatorCompiler.Load(image, spec);
@@ -66,7 +75,7 @@ internal static class EvaluatorCache
     private static string SpecKey(EvaluatorSpec spec)
     {
         var build = typeof(EvaluatorGenerator).Assembly.ManifestModule.ModuleVersionId;
-        return Hash(Encoding.UTF8.GetBytes($"v1|{spec.ThetaOrder}|{spec.NOrder}|{spec.Namespace}|{spec.ClassName}|{build}"));
+        return Hash(Encoding.UTF8.GetBytes($"v2|{spec.ThetaOrder}|{spec.NOrder}|{spec.Namespace}|{spec.ClassName}|{spec.Activation.Name}|{build}"));
     }
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

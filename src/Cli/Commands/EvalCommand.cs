@@ -43,9 +43,11 @@ internal static class EvalCommand
     {
         OptionCheck.OneOf("--quantity", quantity, Quantities);
         OptionCheck.OneOf("--form", form, Forms);
-        OptionCheck.That(activation.IsRelu || form == "series",
-            $"--form {form} is ReLU only (the paper's formulas and the exact finite-width law); --activation {activation.Name} takes --form series.");
-        if (form == "exact") return RunExact(ctx, quantity, thetas, ns, nOrder, format);
+        OptionCheck.That(activation.IsRelu || form == "series" || (form == "exact" && OneStepLawTable.IsAvailable(activation)),
+            form == "exact"
+                ? $"--form exact is tabulated for relu and abs only; --activation {activation.Name} takes --form series (a leaky slope can send θ' past π/2, which the law's coordinate ln sin²θ cannot tell from π − θ')."
+                : $"--form {form} is ReLU only (the paper's formulas); --activation {activation.Name} takes --form series or exact.");
+        if (form == "exact") return RunExact(ctx, quantity, thetas, ns, nOrder, format, activation);
         OptionCheck.That(quantity != "collapse", "--quantity collapse needs --form exact.");
         bool published = form == "published";
         OptionCheck.That(!published || nOrder == 1, "--form published is the paper's O(1/n) law: --n-order must be 1.");
@@ -81,9 +83,11 @@ internal static class EvalCommand
 
     /// <summary>
     /// --form exact: the finite-width one-step law (drift, sigma2, mu: <see cref="FiniteWidthLaws"/>) and the one-step collapse
-    /// probability (<see cref="ActivationPatternLaw.Collapse"/>) at integer widths n ≥ 2 and θ ∈ (0, π).
+    /// probability (<see cref="ActivationPatternLaw.Collapse"/>) at integer widths n ≥ 2 and θ ∈ (0, π). For abs the law is
+    /// its own table (widths it covers) and the collapse probability is 0 (X ∥ Y has probability 0 for θ ∈ (0, π), n ≥ 2).
     /// </summary>
-    private static int RunExact(CliContext ctx, string quantity, double[] thetas, double[] ns, int nOrder, string format)
+    private static int RunExact(CliContext ctx, string quantity, double[] thetas, double[] ns, int nOrder, string format,
+        Activation activation)
     {
         OptionCheck.That(nOrder == 1, "--n-order does not apply to --form exact.");
         OptionCheck.That(quantity != "rho", "--form exact takes --quantity mu, drift, sigma2 or collapse.");
@@ -92,6 +96,11 @@ internal static class EvalCommand
             OptionCheck.That(t > 0 && t < Math.PI, $"--theta must lie in (0, π) for --form exact; got {D(t)}.");
         foreach (var x in ns)
             OptionCheck.That(x >= 2 && x == Math.Floor(x) && x <= 1e9, $"--n must be an integer width in [2, 1e9] for --form exact; got {D(x)}.");
+        var table = OneStepLawTable.For(activation);
+        if (!activation.IsRelu && quantity != "collapse")
+            foreach (var x in ns)
+                OptionCheck.That(x <= table.MaxWidth,
+                    $"--n must be at most {table.MaxWidth} for --form exact --activation {activation.Name} (the widths its table covers); got {D(x)}.");
         var rows = new List<(double? Theta, double N, double Value)>();
         foreach (var t in thetas)
             foreach (var x in ns)
@@ -99,10 +108,10 @@ internal static class EvalCommand
                 int n = (int)x;
                 if (quantity == "collapse")
                 {
-                    rows.Add((t, x, ActivationPatternLaw.Collapse(t, n)));
+                    rows.Add((t, x, activation.IsRelu ? ActivationPatternLaw.Collapse(t, n) : 0.0));
                     continue;
                 }
-                var law = FiniteWidthLaws.Evaluate(t, n);
+                var law = FiniteWidthLaws.Evaluate(t, n, table);
                 rows.Add((t, x, quantity switch
                 {
                     "mu" => LayerLaws.LnSin2(t) + law.Mean,
@@ -112,9 +121,9 @@ internal static class EvalCommand
             }
         ctx.Out.Write(format switch
         {
-            "json" => Json(quantity, 0, "exact", rows),
+            "json" => Json(quantity, 0, "exact", rows, activation),
             "csv" => Csv(quantity, rows),
-            _ => Table(quantity, 0, "exact", rows),
+            _ => Table(quantity, 0, "exact", rows, activation),
         });
         return CliRunner.Ok;
     }
@@ -128,14 +137,16 @@ internal static class EvalCommand
     internal static void PrepareSeries(CliContext ctx, int nOrder, Activation activation)
     {
         if (nOrder <= LayerLaws.CheckedInMaxOrder) return;
-        if (!activation.IsRelu) { OptionCheck.ClosedFormCost(nOrder); return; } // tabulated from the derivation, not cached
         CodeGen.EvaluatorCache.Install(ctx);
-        if (!CodeGen.EvaluatorCache.Has(nOrder)) OptionCheck.ClosedFormCost(nOrder);
+        if (CodeGen.EvaluatorCache.Has(nOrder, activation)) return;
+        OptionCheck.ClosedFormCost(nOrder);
+        OptionCheck.SeriesCost(CodeGen.EvaluatorCache.ThetaOrder + 2, nOrder, activation); // the plan derives two θ-orders beyond
     }
 
-    /// <summary>Where the evaluator at this n-order came from: checked-in, cache hit, generated, or tabulated (other activations).</summary>
+    /// <summary>Where the evaluator at this n-order came from: checked-in (ReLU, n-order ≤ 5), tabulated (other activations,
+    /// n-order ≤ 5), else cache hit or generated.</summary>
     internal static string EvaluatorSource(int nOrder, Activation? activation = null) =>
-        activation is { IsRelu: false } ? "tabulated" : nOrder <= LayerLaws.CheckedInMaxOrder ? "checked-in" : CodeGen.EvaluatorCache.LastOutcome;
+        nOrder > LayerLaws.CheckedInMaxOrder ? CodeGen.EvaluatorCache.LastOutcome : activation is { IsRelu: false } ? "tabulated" : "checked-in";
 
     private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows,
         Activation? activation = null)

@@ -19,7 +19,7 @@ internal static class RhoCommand
         var exact = new Option<bool>("--exact") { Description = "also (or only, with --n-order 0) the exact small-angle law at width N" };
         var order = new Option<int>("--n-order")
         {
-            Description = $"1/n order of the series: relu, abs, linear 1 … {SmallAngleLaw.MaxSeriesOrder}, other slopes 1 … {Series.Derivation.LogRatioExpansion.MaxOrder}; 0 = series off",
+            Description = $"1/n order of the series: relu, abs, linear 1 … {SmallAngleLaw.MaxSeriesOrder}, other slopes any order within the time guard (DEGENERACY_MAX_SECONDS); 0 = series off",
             DefaultValueFactory = _ => 3,
             CustomParser = r => InvariantNumber.ParseInt(r),
         };
@@ -35,11 +35,8 @@ internal static class RhoCommand
     private static int Run(CliContext ctx, int n, bool exact, int order, bool withVariance, Activation activation)
     {
         OptionCheck.Integer("--n", n, 2, int.MaxValue);
-        int max = ActivationSmallAngleLaw.MaxOrder(activation);
-        bool closedForm = activation.IsRelu || activation.Slope.Abs().IsOne;
-        OptionCheck.That(order >= 0 && order <= max, closedForm
-            ? $"--n-order must be an integer in [0, {max}] (time guard: order {max} takes about 1–4 s, the cost growing as order³); got {order}."
-            : $"--n-order must be an integer in [0, {max}] for {activation.Name} (the delta-method series is built to order {max}; relu, abs and linear go to {SmallAngleLaw.MaxSeriesOrder}); got {order}.");
+        OptionCheck.That(order >= 0, $"--n-order must be a non-negative integer; got {order}.");
+        if (ActivationSmallAngleLaw.Refusal(order, activation) is { } why) OptionCheck.That(false, $"--n-order {order}: {why}");
         string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
         if (!activation.IsRelu) ctx.Out.WriteLine($"activation: {activation.Name}");
         if (order > 0)

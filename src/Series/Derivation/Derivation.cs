@@ -140,8 +140,7 @@ public static class Derivation
         if (nOrder >= 1 && DerivationCost.UsesSmallAngleLaw(thetaOrder, nOrder, activation))
         {
             // θ⁰ only: the exact small-angle law's expansions (drift θ⁰ = −ρ(n), σ²(0, n)); tests check the engine agrees.
-            var rho = SmallAngle.SmallAngleLaw.RhoSeries(nOrder);
-            var v0 = SmallAngle.SmallAngleLaw.VarianceSeries(nOrder);
+            var (rho, v0) = SmallAngle.ActivationSmallAngleLaw.Series(nOrder, activation);
             md = Enumerable.Range(1, nOrder).Select(k => new[] { (PiLaurent)(-rho[k]) }).ToArray();
             mv = Enumerable.Range(1, nOrder).Select(k => new[] { (PiLaurent)v0[k] }).ToArray();
         }

@@ -6,7 +6,7 @@ namespace Degeneracy.Series.Derivation;
 /// multi-modular engine, whose work is (evaluations) × (products of truncated series) × (series length)²:
 /// evaluations ≈ (⌊J/2⌋ + 3)(⌈K/2⌉ + 3), products ≈ C(2K + 6, 6)(1 + K/2), length W = J + 4K + 3, calibrated on a
 /// 2-core machine (docs/BENCHMARKS.md: about ×3 per 1/n order at K ≈ 5–8). The symbolic closed forms in J's (needed
-/// only by --closed-form and by evaluator generation) grow much faster: 3 s at K = 5, about a minute at K = 6, ×22 per order beyond.
+/// only by --closed-form and by evaluator generation) grow faster: about 6 s at K = 6, 25 s at K = 7, ×5 per order beyond.
 /// Limits: <see cref="MaxSeconds"/> (default 600 s, environment variable DEGENERACY_MAX_SECONDS) and
 /// <see cref="MaxBytes"/> (default 8 GB, DEGENERACY_MAX_MEMORY_GB).
 /// </summary>
@@ -41,18 +41,38 @@ public static class DerivationCost
     }
 
     /// <summary>
-    /// As <see cref="SeriesSeconds(int, int)"/> for an activation: at θ-order 0 for ReLU the coefficients come from the exact
-    /// small-angle law (polygamma expansions, milliseconds to order <see cref="SmallAngleSeriesMaxOrder"/>).
+    /// As <see cref="SeriesSeconds(int, int)"/> for an activation: at θ-order 0 the coefficients come from the exact
+    /// small-angle law instead — polygamma expansions for relu, abs and linear (milliseconds to order
+    /// <see cref="SmallAngleSeriesMaxOrder"/>), the cumulant delta method of <see cref="SmallAngle.SlopeDeltaSeries"/> for
+    /// other slopes (about order⁷ in time: 0.2 s at order 12, a minute at order 28).
     /// </summary>
-    public static double SeriesSeconds(int thetaOrder, int nOrder, JFunctions.Activation activation) =>
-        UsesSmallAngleLaw(thetaOrder, nOrder, activation) ? 0.05 : SeriesSeconds(thetaOrder, nOrder);
+    public static double SeriesSeconds(int thetaOrder, int nOrder, JFunctions.Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (!UsesSmallAngleLaw(thetaOrder, nOrder, activation)) return SeriesSeconds(thetaOrder, nOrder);
+        return SmallAngle.ActivationSmallAngleLaw.HasClosedForm(activation) ? 0.05 : SmallAngle.SlopeDeltaSeries.EstimatedSeconds(nOrder, activation.Slope);
+    }
 
-    /// <summary>Highest n-order the θ⁰ route through the exact small-angle law is used for.</summary>
+    /// <summary>Highest n-order the θ⁰ route through the polygamma expansions (relu, abs, linear) is used for.</summary>
     public const int SmallAngleSeriesMaxOrder = SmallAngle.SmallAngleLaw.MaxSeriesOrder;
 
-    /// <summary>True when the θ⁰ coefficients come from the exact small-angle law (ReLU, θ-order 0, n-order ≤ 200).</summary>
-    public static bool UsesSmallAngleLaw(int thetaOrder, int nOrder, JFunctions.Activation activation) =>
-        thetaOrder == 0 && activation.IsRelu && nOrder <= SmallAngleSeriesMaxOrder;
+    /// <summary>
+    /// True when the θ⁰ coefficients come from the exact small-angle law: θ-order 0 and either another slope than
+    /// 0, ±1 (any n-order) or relu, abs, linear with n-order ≤ <see cref="SmallAngleSeriesMaxOrder"/>.
+    /// </summary>
+    public static bool UsesSmallAngleLaw(int thetaOrder, int nOrder, JFunctions.Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        return thetaOrder == 0 && (!SmallAngle.ActivationSmallAngleLaw.HasClosedForm(activation) || nOrder <= SmallAngleSeriesMaxOrder);
+    }
+
+    /// <summary>As <see cref="SeriesBytes(int, int)"/> for an activation (the small-angle routes at θ⁰ need little memory).</summary>
+    public static double SeriesBytes(int thetaOrder, int nOrder, JFunctions.Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (!UsesSmallAngleLaw(thetaOrder, nOrder, activation)) return SeriesBytes(thetaOrder, nOrder);
+        return SmallAngle.ActivationSmallAngleLaw.HasClosedForm(activation) ? 1e8 : SmallAngle.SlopeDeltaSeries.EstimatedBytes(nOrder);
+    }
 
     /// <summary>Estimated peak memory in bytes of the exact series (the modular engine keeps O(products·W) words).</summary>
     public static double SeriesBytes(int thetaOrder, int nOrder)
@@ -62,14 +82,15 @@ public static class DerivationCost
     }
 
     /// <summary>
-    /// Estimated seconds of the symbolic closed forms in J's to order n^{−K}: measured 0.9 s at K = 4, 2.8 s at K = 5 and
-    /// 63 s at K = 6 (CPU, single-threaded), so ×3.5 per order up to 5 and ×22 per order beyond (the sum over set
-    /// partitions of the sample-mean moments).
+    /// Estimated seconds of the symbolic closed forms in J's to order n^{−K}. Since the sample-mean moments come from the
+    /// cumulants (no set partitions), `derive --closed-form --theta-order 2` measured 2.2 / 5.7 / 18.6 / 92.6 s of CPU
+    /// (2.7 / 9.2 / 26 / 153 s wall on a loaded 2-core machine) at K = 5 / 6 / 7 / 8: about ×5 per order from 6 on, so
+    /// 25·5^{K−7} s beyond 5 (n-order 9 is refused by the default guard). Before, the partition sums cost ×22 per order.
     /// </summary>
-    public static double ClosedFormSeconds(int nOrder) => nOrder <= 5 ? 3.0 * Math.Pow(3.5, nOrder - 5) : 3.0 * Math.Pow(22, nOrder - 5);
+    public static double ClosedFormSeconds(int nOrder) => nOrder <= 5 ? 3.0 * Math.Pow(3.5, nOrder - 5) : 25.0 * Math.Pow(5, nOrder - 7);
 
-    /// <summary>Estimated peak bytes of the symbolic closed forms (67 MB at K = 5, 80 MB at K = 6; ×2 per order assumed).</summary>
-    public static double ClosedFormBytes(int nOrder) => 1e8 * Math.Pow(2, nOrder - 5);
+    /// <summary>Estimated peak bytes of the symbolic closed forms (peak RSS 77 / 122 / 193 / 689 MB at K = 5 / 6 / 7 / 8).</summary>
+    public static double ClosedFormBytes(int nOrder) => nOrder <= 5 ? 1e8 * Math.Pow(2, nOrder - 5) : 1.2e8 * Math.Pow(3.6, nOrder - 6);
 
     /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="argument"/> when the series through
@@ -82,7 +103,7 @@ public static class DerivationCost
     {
         ArgumentNullException.ThrowIfNull(activation);
         if (nOrder < 0) throw new ArgumentOutOfRangeException(argument, nOrder, "the 1/n order must be a non-negative integer.");
-        if (Refusal(SeriesSeconds(thetaOrder, nOrder, activation), SeriesBytes(thetaOrder, nOrder), $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
+        if (Refusal(SeriesSeconds(thetaOrder, nOrder, activation), SeriesBytes(thetaOrder, nOrder, activation), $"theta-order {thetaOrder}, n-order {nOrder}") is { } why)
             throw new ArgumentOutOfRangeException(argument, nOrder, why);
     }
 

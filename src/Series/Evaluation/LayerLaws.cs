@@ -57,10 +57,18 @@ public static class LayerLaws
     private static readonly ConcurrentDictionary<(int, JFunctions.Activation), ILayerLaw> ActivationCache = new();
 
     /// <summary>
+    /// Supplies the law of an activation other than ReLU for an n-order above <see cref="CheckedInMaxOrder"/> (called once
+    /// per (order, activation), result cached); null (the default) builds a <see cref="CodeGen.TabulatedLaw"/> from the
+    /// derivation in-process instead. The degeneracy CLI installs one that generates, compiles and caches evaluators.
+    /// </summary>
+    public static Func<int, JFunctions.Activation, ILayerLaw>? ActivationHigherOrderSource { get; set; }
+
+    /// <summary>
     /// The derived law of the activation φ_s to order ε^<paramref name="nOrder"/> (n-order ≥ 0), accurate on
     /// 0 ≤ θ ≤ π: the checked-in evaluator for ReLU (the same instance as <see cref="Series(int)"/>), otherwise a
     /// <see cref="CodeGen.TabulatedLaw"/> built from the derivation at the checked-in θ-order (a derivation at first use,
-    /// then cached; no code is compiled). Above n-order 5 the closed forms' time guard applies
+    /// then cached; no code is compiled). Above n-order 5: from <see cref="ActivationHigherOrderSource"/> when set (the CLI's
+    /// on-disk cache of compiled evaluators), else tabulated under the closed forms' time guard
     /// (<see cref="DerivationCost.CheckClosedForms"/>).
     /// </summary>
     public static ILayerLaw Series(int nOrder, JFunctions.Activation activation)
@@ -69,7 +77,12 @@ public static class LayerLaws
         if (activation.IsRelu) return Series(nOrder);
         if (nOrder < 0)
             throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, "nOrder must be a non-negative integer.");
-        if (nOrder > CheckedInMaxOrder) DerivationCost.CheckClosedForms(nOrder, nameof(nOrder));
+        if (nOrder > CheckedInMaxOrder)
+        {
+            if (ActivationCache.TryGetValue((nOrder, activation), out var cached)) return cached;
+            if (ActivationHigherOrderSource is { } source) return ActivationCache.GetOrAdd((nOrder, activation), k => source(k.Item1, k.Item2));
+            DerivationCost.CheckClosedForms(nOrder, nameof(nOrder));
+        }
         return ActivationCache.GetOrAdd((nOrder, activation), k =>
         {
             var template = CodeGen.EvaluatorGenerator.CheckedIn[Math.Min(k.Item1, CheckedInMaxOrder)].Spec;

@@ -50,6 +50,7 @@ public static class ModularLogRatio
         }
 
         int values = 2 * K * (thetaOrder + 1); // (quantity, k, j) flattened
+        var knownDenominator = KnownDenominator(activation);
         int points = thetaOrder / 2 + 3;
         var primes = new List<uint>();
         var coefs = new List<uint[][]>(); // per prime: per value, coefficients in u
@@ -68,7 +69,7 @@ public static class ModularLogRatio
             }
             if (t >= 1)
             {
-                var rec = TryReconstruct(primes, coefs, f, c);
+                var rec = TryReconstruct(primes, coefs, f, c, K, thetaOrder, knownDenominator);
                 if (rec is not null)
                 {
                     LastTimings = (inputsMs, clock.Elapsed.TotalMilliseconds - inputsMs, W, primes.Count + 1, points);
@@ -122,25 +123,57 @@ public static class ModularLogRatio
 
     private static int Flat(int q, int k, int j, int K, int thetaOrder) => (q * K + (k - 1)) * (thetaOrder + 1) + j;
 
-    private static Rational[][]? TryReconstruct(List<uint> primes, List<uint[][]> coefs, ModPrime check, uint[][] checkCoefs)
+    /// <summary>
+    /// D = p² + q² for the slope s = p/q (1 for ReLU): the normalised J̄'s carry (1 + s²)^{−(a+b)/2} = (q²/D)^{(a+b)/2}, so
+    /// the coefficient of θ^j ε^k has D^e, e ≤ j + 2k (observed), in its denominator — for leaky ReLU 1/100, 10001^e, by
+    /// far the largest part of it.
+    /// </summary>
+    internal static BigInteger KnownDenominator(JFunctions.Activation activation)
+    {
+        var s = activation.Slope;
+        return s.IsZero ? BigInteger.One : s.Numerator * s.Numerator + s.Denominator * s.Denominator;
+    }
+
+    /// <summary>Exponent of the known denominator tried for the coefficient of θ^j ε^k.</summary>
+    internal static int KnownDenominatorExponent(int j, int k) => j + 2 * k;
+
+    private static Rational[][]? TryReconstruct(List<uint> primes, List<uint[][]> coefs, ModPrime check, uint[][] checkCoefs,
+        int K, int thetaOrder, BigInteger knownDenominator)
     {
         int nv = checkCoefs.Length;
         var result = new Rational[nv][];
         for (int v = 0; v < nv; v++)
         {
             int deg = checkCoefs[v].Length;
+            int j = v % (thetaOrder + 1), k = v / (thetaOrder + 1) % K + 1;
+            // Multiplying the residues by D^E leaves a rational with a small denominator and a numerator of about the old
+            // size, recovered from about half the modulus (unbalanced bounds) instead of twice the larger of the two.
+            BigInteger scale = knownDenominator.IsOne ? BigInteger.One : BigInteger.Pow(knownDenominator, KnownDenominatorExponent(j, k));
             result[v] = new Rational[deg];
             for (int i = 0; i < deg; i++)
             {
                 var res = coefs.Select(c => c[v][i]).ToArray();
                 var (x, m) = RationalReconstruction.Crt(res, primes);
-                var r = RationalReconstruction.Reconstruct(x, m);
-                if (r is not { } q) return null;
-                if (check.Reduce(q.Numerator) != check.Mul(checkCoefs[v][i], check.Reduce(q.Denominator))) return null;
-                result[v][i] = q;
+                Rational? found = null;
+                if (!scale.IsOne)
+                    foreach (var candidate in RationalReconstruction.ReconstructUnbalanced(x * scale % m, m))
+                    {
+                        var q = candidate / Rational.FromInteger(scale);
+                        if (Agrees(check, q, checkCoefs[v][i])) { found = q; break; }
+                    }
+                if (found is null && RationalReconstruction.Reconstruct(x, m) is { } plain && Agrees(check, plain, checkCoefs[v][i])) found = plain;
+                if (found is not { } accepted) return null;
+                result[v][i] = accepted;
             }
         }
         return result;
+    }
+
+    /// <summary>True when q reduces to the residue c at the check prime (and its denominator is invertible there).</summary>
+    private static bool Agrees(ModPrime check, Rational q, uint c)
+    {
+        uint den = check.Reduce(q.Denominator);
+        return den != 0 && check.Reduce(q.Numerator) == check.Mul(c, den);
     }
 
     private static (PiLaurent[][], PiLaurent[][]) Split(Rational[][] rec, int K, int thetaOrder)

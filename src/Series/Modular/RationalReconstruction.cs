@@ -41,6 +41,29 @@ internal static class RationalReconstruction
         return new Rational(r1, t1);
     }
 
+    /// <summary>
+    /// Candidates a/b with a ≡ b·x (mod M) for unbalanced bounds: b ≤ 2^w and |a| ≤ M/2^{w+1} for w = 20, 40, 80, … (each
+    /// unique when it exists), for values whose denominator is known to be small; the caller checks each at another prime.
+    /// </summary>
+    public static IEnumerable<Rational> ReconstructUnbalanced(BigInteger x, BigInteger m)
+    {
+        x %= m; if (x.Sign < 0) x += m;
+        for (int w = 20; 2 * w + 2 < m.GetBitLength(); w *= 2)
+        {
+            var denominatorBound = BigInteger.One << w;
+            var numeratorBound = m >> (w + 1);
+            BigInteger r0 = m, r1 = x, t0 = 0, t1 = 1;
+            while (r1 > numeratorBound)
+            {
+                var q = BigInteger.DivRem(r0, r1, out var r2);
+                (r0, r1) = (r1, r2);
+                (t0, t1) = (t1, t0 - q * t1);
+            }
+            if (t1.IsZero || BigInteger.Abs(t1) > denominatorBound || BigInteger.GreatestCommonDivisor(t1, m) != 1) continue;
+            yield return new Rational(r1, t1);
+        }
+    }
+
     /// <summary>⌊√n⌋ by Newton's iteration from above.</summary>
     private static BigInteger Sqrt(BigInteger n)
     {

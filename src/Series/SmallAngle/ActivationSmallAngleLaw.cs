@@ -13,7 +13,8 @@ namespace Degeneracy.Series.SmallAngle;
 /// s = 0 — R = χ²_{k−1}/χ²_k, k ~ Binomial(n, ½) (<see cref="SmallAngleLaw"/>);
 /// s = ±1 — Λ = I and R = χ²_{n−1}/χ²_n exactly: ρ = ψ(n/2) − ψ((n−1)/2), σ² = ψ₁((n−1)/2) + ψ₁(n/2);
 /// other s — R = (āb̄ − c̄²)/ā² with ā, b̄, c̄ the sample means of the iid (λg², λh², λgh)/E[λ], whose 1/n expansion
-/// <see cref="Series"/> is exact order by order (rational in s); exact finite-n values by <see cref="SlopeSmallAngleLaw"/>.
+/// <see cref="Series"/> is exact order by order (rational in s, any order: <see cref="SlopeDeltaSeries"/>); exact finite-n
+/// values by <see cref="SlopeSmallAngleLaw"/>.
 /// </summary>
 public static class ActivationSmallAngleLaw
 {
@@ -32,35 +33,60 @@ public static class ActivationSmallAngleLaw
     /// <summary>
     /// Exact coefficients (c_i, d_i), i = 0 … order, of ρ_exact(n; s) ~ Σ c_i n^{−i} and σ²_exact(0, n; s) ~ Σ d_i n^{−i}.
     /// For s = 0 and s = ±1 they are the polygamma expansions, to any order ≤ <see cref="SmallAngleLaw.MaxSeriesOrder"/>
-    /// (milliseconds at order 60); for other s the delta-method expansion of ln R = ln(āb̄ − c̄²) − 2 ln ā about (1, 1, 0),
-    /// with the exact moments E[λ̃^p] = (1 + s^{2p})/(2E[λ]^p) and Gaussian moments, averaged with the exact sample-mean
-    /// moments (the partition sum of <see cref="SampleMeanMoments"/>), to order ≤ <see cref="MaxOrder"/>.
+    /// (milliseconds at order 60); for other s the delta-method expansion of ln R = ln(āb̄ − c̄²) − 2 ln ā about (1, 1, 0)
+    /// with the sample-mean moments from the cumulants (<see cref="SlopeDeltaSeries"/>), to any order whose estimated cost
+    /// is within the guards of <see cref="DerivationCost"/>.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">order negative or above <see cref="MaxOrder"/>(activation).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">order negative, above <see cref="SmallAngleLaw.MaxSeriesOrder"/> for
+    /// relu/abs/linear, or beyond the guards for other slopes (the message gives the estimate).</exception>
     public static (Rational[] Rho, Rational[] Variance) Series(int order, Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        int max = MaxOrder(activation);
-        if (order < 0 || order > max)
-            throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {max}] for {activation.Name}.");
-        if (activation.IsRelu) return (SmallAngleLaw.RhoSeries(order), SmallAngleLaw.VarianceSeries(order));
-        if (activation.Slope.Abs().IsOne) return (DigammaDifferenceAtN(order), PolygammaSeries.TrigammaSum(order));
+        if (order < 0) throw new ArgumentOutOfRangeException(nameof(order), order, "order must be a non-negative integer.");
+        if (HasClosedForm(activation))
+        {
+            if (order > SmallAngleLaw.MaxSeriesOrder)
+                throw new ArgumentOutOfRangeException(nameof(order), order, $"order must be an integer in [0, {SmallAngleLaw.MaxSeriesOrder}] for {activation.Name}.");
+            if (activation.IsRelu) return (SmallAngleLaw.RhoSeries(order), SmallAngleLaw.VarianceSeries(order));
+            return (DigammaDifferenceAtN(order), PolygammaSeries.TrigammaSum(order));
+        }
         return DeltaMethod(order, activation.Slope);
     }
 
-    /// <summary>The largest order <see cref="Series"/> accepts: <see cref="SmallAngleLaw.MaxSeriesOrder"/> for relu, abs and
-    /// linear (closed-form polygamma route), <see cref="LogRatioExpansion.MaxOrder"/> for other slopes (delta method).</summary>
-    public static int MaxOrder(Activation activation)
+    /// <summary>True for relu, abs and linear, whose series are polygamma expansions (any order ≤ <see cref="SmallAngleLaw.MaxSeriesOrder"/>).</summary>
+    public static bool HasClosedForm(Activation activation)
     {
         ArgumentNullException.ThrowIfNull(activation);
-        return activation.IsRelu || activation.Slope.Abs().IsOne ? SmallAngleLaw.MaxSeriesOrder : LogRatioExpansion.MaxOrder;
+        return activation.IsRelu || activation.Slope.Abs().IsOne;
+    }
+
+    /// <summary>The one-line refusal when <see cref="Series"/> at this order would exceed its limits, or null when it fits.</summary>
+    public static string? Refusal(int order, Activation activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        if (HasClosedForm(activation))
+            return order > SmallAngleLaw.MaxSeriesOrder ? $"the polygamma series of {activation.Name} is built to order {SmallAngleLaw.MaxSeriesOrder} at most; got {order}." : null;
+        return DerivationCost.Refusal(SlopeDeltaSeries.EstimatedSeconds(order, activation.Slope), SlopeDeltaSeries.EstimatedBytes(order),
+            $"the small-angle series of {activation.Name} at order {order}");
     }
 
     private static Rational[] DigammaDifferenceAtN(int order) => PolygammaSeries.DigammaDifference(order);
 
-    /// <summary>The delta-method expansion through n^{−K} (K ∈ [0, 5]) for any slope s, including s = 0 and ±1, where it
-    /// reproduces the polygamma expansions (a cross-check of the partition sum and the moments).</summary>
+    /// <summary>The delta-method expansion through n^{−K} for any slope s, including s = 0 and ±1, where it reproduces the
+    /// polygamma expansions: the cumulant route of <see cref="SlopeDeltaSeries"/>, refused up front beyond the guards.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">K negative or its estimated cost over the guards.</exception>
     public static (Rational[] Rho, Rational[] Variance) DeltaMethod(int K, Rational s)
+    {
+        if (K < 0) throw new ArgumentOutOfRangeException(nameof(K), K, "K must be a non-negative integer.");
+        if (DerivationCost.Refusal(SlopeDeltaSeries.EstimatedSeconds(K, s), SlopeDeltaSeries.EstimatedBytes(K), $"the small-angle series at order {K}") is { } why)
+            throw new ArgumentOutOfRangeException(nameof(K), K, why);
+        return SlopeDeltaSeries.Compute(K, s);
+    }
+
+    /// <summary>The same expansion through n^{−K} (K ∈ [0, 5]) averaged with the set-partition sums of
+    /// <see cref="SampleMeanMoments"/>: the first route, kept as an independent check of <see cref="SlopeDeltaSeries"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">K outside [0, 5].</exception>
+    public static (Rational[] Rho, Rational[] Variance) PartitionDeltaMethod(int K, Rational s)
     {
         if (K < 0 || K > LogRatioExpansion.MaxOrder)
             throw new ArgumentOutOfRangeException(nameof(K), K, $"K must be an integer in [0, {LogRatioExpansion.MaxOrder}].");

@@ -22,9 +22,12 @@ namespace Degeneracy.Series.SmallAngle;
 /// </remarks>
 public static class SlopeSmallAngleLaw
 {
-    /// <summary>Widths above this use the exact 1/n series to order 5 instead of the quadrature (its truncation error
-    /// ≈ |c₆|/n⁶ ≲ 10⁻¹⁶ there).</summary>
+    /// <summary>Widths above this use the exact 1/n series to order <see cref="SeriesOrder"/> instead of the quadrature (its
+    /// truncation error ≈ |c₉|/n⁹ ≲ 10⁻²⁰ there).</summary>
     public const int MaxQuadratureWidth = 2048;
+
+    /// <summary>Order of the exact 1/n series used above <see cref="MaxQuadratureWidth"/> (a few milliseconds to build).</summary>
+    public const int SeriesOrder = 8;
 
     private const double EulerGamma = 0.57721566490153286061;
     private const double Negligible = 1e-18;
@@ -42,7 +45,7 @@ public static class SlopeSmallAngleLaw
         if (slope.Abs().IsOne) return (HalfIntegerPolygamma.DigammaDifference(n), HalfIntegerPolygamma.TrigammaSum(n));
         if (n > MaxQuadratureWidth)
         {
-            var (c, d) = SeriesCache.GetOrAdd(slope, s => ActivationSmallAngleLaw.DeltaMethod(5, s));
+            var (c, d) = SeriesCache.GetOrAdd(slope, s => ActivationSmallAngleLaw.DeltaMethod(SeriesOrder, s));
             return (SmallAngleLaw.SumSeries(c, n), SmallAngleLaw.SumSeries(d, n));
         }
         return EvaluateByQuadrature(n, (slope * slope).ToDouble());

@@ -17,23 +17,24 @@ public static class Theory
 
     /// <summary>The exact coefficient of θ^j n^−k in the drift μ − ln sin²θ.</summary>
     /// <example><code>Console.WriteLine(Theory.DriftCoefficient(1, 0)); // -2/(3*pi)</code></example>
-    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40] or k outside [0, 5].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40], k negative, or the cost estimate over the guard (<see cref="DerivationCost"/>).</exception>
     public static PiLaurent DriftCoefficient(int j, int k) => Derivation.Derive(j, k).Coefficient(Quantity.Drift, j, k);
 
     /// <summary>The exact coefficient of θ^j n^−k in the variance σ².</summary>
     /// <example><code>Console.WriteLine(Theory.VarianceCoefficient(2, 1)); // -8 - 296/(45*pi^2)</code></example>
-    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40] or k outside [0, 5].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">j outside [0, 40], k negative, or the cost estimate over the guard (<see cref="DerivationCost"/>).</exception>
     public static PiLaurent VarianceCoefficient(int j, int k) => Derivation.Derive(j, k).Coefficient(Quantity.Sigma2, j, k);
 
     /// <summary>The exact coefficient of n^−k in ρ(n) = −lim_{θ→0} E[L].</summary>
     /// <example><code>Console.WriteLine(Theory.RhoCoefficient(2)); // 8</code></example>
-    /// <exception cref="ArgumentOutOfRangeException">k outside [0, 5].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">k negative or the cost estimate over the guard.</exception>
     public static PiLaurent RhoCoefficient(int k) => Derivation.Derive(0, k).Coefficient(Quantity.Rho, 0, k);
 
     /// <summary>
     /// Exact coefficients of ρ(n; s) ~ Σ c_k n^{−k} and σ²(0, n; s) ~ Σ d_k n^{−k} (the θ⁰ coefficients of −drift and σ²)
     /// from the exact small-angle law, k = 0 … order: any order ≤ 200 for relu, abs and linear (order 60 in ≈ 0.1 s),
-    /// ≤ 5 for other slopes. Default activation ReLU.
+    /// for other slopes any order within the time guard (cumulant delta method: order 12 in ≈ 0.2 s, about order⁷ beyond).
+    /// Default activation ReLU.
     /// </summary>
     /// <example><code>var (c, d) = Theory.SmallAngleSeries(60); // c[1] = 2, c[2] = 8, d[1] = 8</code></example>
     /// <exception cref="ArgumentOutOfRangeException">order outside the range above.</exception>

@@ -69,10 +69,21 @@ public static class AngleStep
         }
         if (na == 0 || nb == 0 || nu == 1) return new AngleStepResult(0, 1, (int)na, (int)nb, (int)nu);
 
-        double rPrime = -p / a;
-        var vr = Vector256.Create(rPrime);
-        var vres = zero;
-        i = 0;
+        double sin2 = Math.Min(1.0, Residual(x, dx, n, -p / a) / b);
+        double cos = Math.Clamp((a + p) / Math.Sqrt(a * b), 0.0, 1.0);
+        return new AngleStepResult(sin2, sin2 > 0 ? cos : 1.0, (int)na, (int)nb, (int)nu);
+    }
+
+    /// <summary>‖δX + r·X‖² over the first n entries (SIMD blocks of four, then the tail; a fixed summation order shared
+    /// by <see cref="AngleStep"/> and <see cref="LeakyAngleStep"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Residual(ReadOnlySpan<double> x, ReadOnlySpan<double> dx, int n, double r)
+    {
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double dxr = ref MemoryMarshal.GetReference(dx);
+        var vr = Vector256.Create(r);
+        var vres = Vector256<double>.Zero;
+        int i = 0;
         for (; i + 4 <= n; i += 4)
         {
             var e = Vector256.LoadUnsafe(ref dxr, (nuint)i) + vr * Vector256.LoadUnsafe(ref xr, (nuint)i);
@@ -81,12 +92,10 @@ public static class AngleStep
         double residual = HorizontalSum(vres);
         for (; i < n; i++)
         {
-            double e = dx[i] + rPrime * x[i];
+            double e = dx[i] + r * x[i];
             residual += e * e;
         }
-        double sin2 = Math.Min(1.0, residual / b);
-        double cos = Math.Clamp((a + p) / Math.Sqrt(a * b), 0.0, 1.0);
-        return new AngleStepResult(sin2, sin2 > 0 ? cos : 1.0, (int)na, (int)nb, (int)nu);
+        return residual;
     }
 
     /// <summary>(v₀ + v₁) + (v₂ + v₃), a fixed summation order.</summary>

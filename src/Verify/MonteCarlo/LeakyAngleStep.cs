@@ -67,22 +67,7 @@ public static class LeakyAngleStep
         if (n == 1) return new AngleStepResult(0, 1, 1, 1, 1);
         if (!(a > 0) || !(b > 0)) return new AngleStepResult(0, 1, 0, 0, n); // g or ĝ exactly zero
 
-        double rPrime = -p / a;
-        var vr = Vector256.Create(rPrime);
-        var vres = zero;
-        i = 0;
-        for (; i + 4 <= n; i += 4)
-        {
-            var e = Vector256.LoadUnsafe(ref dxr, (nuint)i) + vr * Vector256.LoadUnsafe(ref xr, (nuint)i);
-            vres += e * e;
-        }
-        double residual = AngleStep.HorizontalSum(vres);
-        for (; i < n; i++)
-        {
-            double e = dx[i] + rPrime * x[i];
-            residual += e * e;
-        }
-        double sin2 = Math.Min(1.0, residual / b);
+        double sin2 = Math.Min(1.0, AngleStep.Residual(x, dx, n, -p / a) / b);
         if (sin2 < ParallelCheckBelow && ExactlyParallel(g, dg, x, slope)) return new AngleStepResult(0, 1, n, n, n);
         // φ_s can change sign for s > 0, so cos θ′ ∈ [−1, 1].
         double cos = Math.Clamp((a + p) / Math.Sqrt(a * b), -1.0, 1.0);

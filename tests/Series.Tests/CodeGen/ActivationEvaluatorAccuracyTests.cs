@@ -32,16 +32,70 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
         { "abs", 2 }, { "leaky:1/100", 2 },
     };
 
+    /// <summary>n-orders 3–5 for the four non-ReLU slopes (each builds the order-k closed forms twice — evaluator and
+    /// reference — and evaluates the reference at every point: 2–60 s per case on the 2-core machine). CI runs the cheapest.</summary>
+    public static TheoryData<string, int> HigherOrderCases => new()
+    {
+        { "abs", 3 }, { "linear", 3 }, { "leaky:1/100", 3 }, { "leaky:1/2", 3 },
+        { "linear", 4 }, { "leaky:1/100", 4 }, { "leaky:1/2", 4 },
+        { "linear", 5 }, { "leaky:1/2", 5 },
+    };
+
+    public static TheoryData<string, int> HigherOrderCiCases => new() { { "linear", 3 } };
+
+    /// <summary>
+    /// Cases that miss the bound even at n ≥ 100, with the worst error/(1 + |ref|) measured on 2026-11-30 (this test's
+    /// grid and 60 drawn points) at n ≥ 100 and overall: the drift's ε⁰ and ε¹ series (θ-order 24) are cut off at the one
+    /// switch point that the high-order terms push out to ≈ 0.72–0.79.
+    /// </summary>
+    public static TheoryData<string, int, double, double> KnownShortfallSnapshot => new()
+    {
+        { "abs", 4, 5.1e-12, 6.8e-7 }, { "abs", 5, 4.9e-11, 5.6e-4 }, { "leaky:1/100", 5, 1.5e-12, 1.4e-4 },
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
-    public void DriftSigma2MuRho_WithinOneE12OfHighPrecisionReference(string activation, int nOrder)
+    public void DriftSigma2MuRho_WithinOneE12OfHighPrecisionReference(string activation, int nOrder) => CheckLaw(activation, nOrder, 2);
+
+    /// <summary>
+    /// From ε³ on the 1e-12 bound is met only for larger widths (docs/ACCURACY.md: up to 5e-4 at n = 2, ε⁵): between the
+    /// θ-series (θ-order 24) and the closed form, whose cancellation grows like θ^{−2p_k} with p_k growing with k, no switch
+    /// point keeps both below it at small n. The bound is asserted for n ≥ 100; the worst error below is printed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HigherOrderCiCases))]
+    public void HigherOrderSubset_WithinOneE12OfHighPrecisionReference_FromWidth100(string activation, int nOrder) => CheckLaw(activation, nOrder, 100);
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(HigherOrderCases))]
+    public void HigherOrders_WithinOneE12OfHighPrecisionReference_FromWidth100(string activation, int nOrder) => CheckLaw(activation, nOrder, 100);
+
+    /// <summary>The known shortfalls may not grow: at most twice the recorded worst errors (a regression snapshot).</summary>
+    [Theory]
+    [Trait("Category", "Slow")]
+    [MemberData(nameof(KnownShortfallSnapshot))]
+    public void HigherOrders_KnownShortfall_ErrorSnapshot(string activation, int nOrder, double worstFrom100, double worstOverall)
     {
+        var (large, all) = Measure(activation, nOrder, double.PositiveInfinity);
+        Assert.True(large <= 2 * worstFrom100 && all <= 2 * worstOverall,
+            $"{activation} order {nOrder}: worst error/(1+|ref|) {large:G3} at n >= 100 (recorded {worstFrom100:G2}), {all:G3} overall (recorded {worstOverall:G2})");
+    }
+
+    private void CheckLaw(string activation, int nOrder, double minWidth) => Measure(activation, nOrder, minWidth);
+
+    /// <summary>Worst error/(1 + |ref|) at n ≥ 100 and overall; asserts the bound at every point with n ≥ minWidth.</summary>
+    private (double From100, double Overall) Measure(string activation, int nOrder, double minWidth)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var act = Activation.Parse(activation);
         var law = Assert.IsType<TabulatedLaw>(LayerLaws.Series(nOrder, act));
         var reference = new LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, nOrder, act));
-        double worst = 0;
-        string worstAt = "";
-        string? Check(double theta, double n)
+        double worst = 0, worstLarge = 0, worst16 = 0, worst1000 = 0;
+        string worstAt = "", worstLargeAt = "";
+        bool Allowed(double e, double r) => ReferenceGrid.Within(e, r);
+        string? Check(double theta, double n) => Measured(theta, n) is { } failure && n >= minWidth ? failure : null;
+        string? Measured(double theta, double n)
         {
             var rd = reference.Drift(theta, n);
             // The evaluator clamps σ² at 0: the truncated law itself goes negative where the variance is tiny (leaky ReLU
@@ -49,28 +103,33 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
             var rs0 = reference.Sigma2(theta, n);
             var rs = rs0.ToDouble() < 0 ? FixedPoint.Zero(rs0.Bits) : rs0;
             double ed = FixedPointMath.Error(law.Drift(theta, n), rd), es = FixedPointMath.Error(law.Sigma2(theta, n), rs);
-            Track(ed, rd.ToDouble(), $"drift({theta:R}, {n:R})");
-            Track(es, rs.ToDouble(), $"sigma2({theta:R}, {n:R})");
-            if (!ReferenceGrid.Within(ed, rd.ToDouble())) return $"{activation} order {nOrder}: Drift({theta:R}, {n:R}) error {ed:G3}";
-            if (!ReferenceGrid.Within(es, rs.ToDouble())) return $"{activation} order {nOrder}: Sigma2({theta:R}, {n:R}) error {es:G3}";
+            Track(ed, rd.ToDouble(), $"drift({theta:R}, {n:R})", n);
+            Track(es, rs.ToDouble(), $"sigma2({theta:R}, {n:R})", n);
+            // Every quantity is measured (for the printed worst errors); the first failure is reported.
+            string? failure = null;
+            if (!Allowed(ed, rd.ToDouble())) failure ??= $"{activation} order {nOrder}: Drift({theta:R}, {n:R}) error {ed:G3}";
+            if (!Allowed(es, rs.ToDouble())) failure ??= $"{activation} order {nOrder}: Sigma2({theta:R}, {n:R}) error {es:G3}";
             if (theta > 0 && theta < Math.PI)
             {
                 var rm = reference.Mu(theta, n);
                 double em = FixedPointMath.Error(law.Mu(theta, n), rm);
-                Track(em, rm.ToDouble(), $"mu({theta:R}, {n:R})");
-                if (!ReferenceGrid.Within(em, rm.ToDouble())) return $"{activation} order {nOrder}: Mu({theta:R}, {n:R}) error {em:G3}";
+                Track(em, rm.ToDouble(), $"mu({theta:R}, {n:R})", n);
+                if (!Allowed(em, rm.ToDouble())) failure ??= $"{activation} order {nOrder}: Mu({theta:R}, {n:R}) error {em:G3}";
             }
             if (theta == 0)
             {
                 double er = FixedPointMath.Error(law.Rho(n), -rd);
-                if (!ReferenceGrid.Within(er, -rd.ToDouble())) return $"{activation} order {nOrder}: Rho({n:R}) error {er:G3}";
+                if (!Allowed(er, -rd.ToDouble())) failure ??= $"{activation} order {nOrder}: Rho({n:R}) error {er:G3}";
             }
-            return null;
+            return failure;
         }
-        void Track(double e, double r, string where)
+        void Track(double e, double r, string where, double n)
         {
             double rel = e / (1 + Math.Abs(r));
             if (rel > worst) { worst = rel; worstAt = where; }
+            if (n >= 100 && rel > worstLarge) { worstLarge = rel; worstLargeAt = where; }
+            if (n >= 16) worst16 = Math.Max(worst16, rel);
+            if (n >= 1000) worst1000 = Math.Max(worst1000, rel);
         }
 
         double sw = Math.Min(law.Plan.Drift.Switch.Theta, law.Plan.Sigma2.Switch.Theta);
@@ -78,14 +137,19 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
             2.5, Math.PI - sw, Math.PI - 1e-3, Math.PI - 1e-6, Math.PI - 1e-12 };
         foreach (var theta in fixedAngles)
             foreach (var n in new[] { 2.0, 7.0, 1e6 })
-                Assert.Null(Check(theta, n));
+            {
+                string? failure = Check(theta, n);
+                Assert.True(failure is null, failure);
+            }
         PropertyCheck.Run(Prop.ForAll(Theta.ToArbitrary(), Width.ToArbitrary(), (theta, n) =>
         {
             string? failure = Check(theta, n);
             return failure is null ? true.ToProperty() : false.Label(failure);
         }), 60);
         output.WriteLine($"{activation}, n-order {nOrder}: switch drift {law.Plan.Drift.Switch.Theta:R}, sigma2 {law.Plan.Sigma2.Switch.Theta:R}; " +
-            $"max error/(1+|ref|) {worst:G3} at {worstAt}");
+            $"estimated {law.Plan.Drift.Switch.EstimatedError:G2}, {law.Plan.Sigma2.Switch.EstimatedError:G2}; max error/(1+|ref|) {worst:G3} at {worstAt}; " +
+            $"n >= 16: {worst16:G3}; n >= 100: {worstLarge:G3} at {worstLargeAt}; n >= 1000: {worst1000:G3}; ({clock.Elapsed.TotalSeconds:F1} s)");
+        return (worstLarge, worst);
     }
 }
 
