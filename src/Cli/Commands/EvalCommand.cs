@@ -138,7 +138,9 @@ internal static class EvalCommand
     {
         if (nOrder <= LayerLaws.CheckedInMaxOrder) return;
         CodeGen.EvaluatorCache.Install(ctx);
-        if (!CodeGen.EvaluatorCache.Has(nOrder, activation)) OptionCheck.ClosedFormCost(nOrder);
+        if (CodeGen.EvaluatorCache.Has(nOrder, activation)) return;
+        OptionCheck.ClosedFormCost(nOrder);
+        OptionCheck.SeriesCost(CodeGen.EvaluatorCache.ThetaOrder + 2, nOrder, activation); // the plan derives two θ-orders beyond
     }
 
     /// <summary>Where the evaluator at this n-order came from: checked-in (ReLU, n-order ≤ 5), tabulated (other activations,

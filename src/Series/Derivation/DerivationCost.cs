@@ -6,7 +6,7 @@ namespace Degeneracy.Series.Derivation;
 /// multi-modular engine, whose work is (evaluations) × (products of truncated series) × (series length)²:
 /// evaluations ≈ (⌊J/2⌋ + 3)(⌈K/2⌉ + 3), products ≈ C(2K + 6, 6)(1 + K/2), length W = J + 4K + 3, calibrated on a
 /// 2-core machine (docs/BENCHMARKS.md: about ×3 per 1/n order at K ≈ 5–8). The symbolic closed forms in J's (needed
-/// only by --closed-form and by evaluator generation) grow much faster: 3 s at K = 5, about a minute at K = 6, ×22 per order beyond.
+/// only by --closed-form and by evaluator generation) grow faster: about 6 s at K = 6, 25 s at K = 7, ×5 per order beyond.
 /// Limits: <see cref="MaxSeconds"/> (default 600 s, environment variable DEGENERACY_MAX_SECONDS) and
 /// <see cref="MaxBytes"/> (default 8 GB, DEGENERACY_MAX_MEMORY_GB).
 /// </summary>
@@ -82,14 +82,15 @@ public static class DerivationCost
     }
 
     /// <summary>
-    /// Estimated seconds of the symbolic closed forms in J's to order n^{−K}: measured 0.9 s at K = 4, 2.8 s at K = 5 and
-    /// 63 s at K = 6 (CPU, single-threaded), so ×3.5 per order up to 5 and ×22 per order beyond (the sum over set
-    /// partitions of the sample-mean moments).
+    /// Estimated seconds of the symbolic closed forms in J's to order n^{−K}. Since the sample-mean moments come from the
+    /// cumulants (no set partitions), `derive --closed-form --theta-order 2` measured 2.2 / 5.7 / 18.6 / 92.6 s of CPU
+    /// (2.7 / 9.2 / 26 / 153 s wall on a loaded 2-core machine) at K = 5 / 6 / 7 / 8: about ×5 per order from 6 on, so
+    /// 25·5^{K−7} s beyond 5 (n-order 9 is refused by the default guard). Before, the partition sums cost ×22 per order.
     /// </summary>
-    public static double ClosedFormSeconds(int nOrder) => nOrder <= 5 ? 3.0 * Math.Pow(3.5, nOrder - 5) : 3.0 * Math.Pow(22, nOrder - 5);
+    public static double ClosedFormSeconds(int nOrder) => nOrder <= 5 ? 3.0 * Math.Pow(3.5, nOrder - 5) : 25.0 * Math.Pow(5, nOrder - 7);
 
-    /// <summary>Estimated peak bytes of the symbolic closed forms (67 MB at K = 5, 80 MB at K = 6; ×2 per order assumed).</summary>
-    public static double ClosedFormBytes(int nOrder) => 1e8 * Math.Pow(2, nOrder - 5);
+    /// <summary>Estimated peak bytes of the symbolic closed forms (peak RSS 77 / 122 / 193 / 689 MB at K = 5 / 6 / 7 / 8).</summary>
+    public static double ClosedFormBytes(int nOrder) => nOrder <= 5 ? 1e8 * Math.Pow(2, nOrder - 5) : 1.2e8 * Math.Pow(3.6, nOrder - 6);
 
     /// <summary>
     /// Throws <see cref="ArgumentOutOfRangeException"/> naming <paramref name="argument"/> when the series through
