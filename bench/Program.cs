@@ -12,19 +12,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "expand-published")
-        {
-            int i = Array.IndexOf(args, "--theta-order");
-            int order = PublishedExpansion.ThetaOrder;
-            if (i >= 0 && (i + 1 >= args.Length
-                           || !int.TryParse(args[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out order)
-                           || order > 64))
-            {
-                Console.Error.WriteLine("expand-published: --theta-order must be an integer in [0, 64]");
-                return 2;
-            }
-            return PublishedExpansion.Run(args.Contains("--cold-only"), order);
-        }
+        if (args.Length > 0 && args[0] == "expand-published") return PublishedExpansion.CommandLine(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

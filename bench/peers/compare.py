@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Driver of bench/peers/run.sh: runs ours (bench `expand-published`), PARI/GP, Maxima and SymPy on the exact
-theta-series of mu_pub - ln sin(theta)^2 and sigma2_pub at eps^0, eps^1 to theta^N, checks that every coefficient
-agrees exactly across the systems, and prints whole-process best-of-R times, in-process times and ratios vs ours.
+"""Driver of bench/peers/run.sh: runs ours (`expand-published`: the native ahead-of-time launcher bench/PeersExpand/aot
+when it has been published, and the JIT bench executable), PARI/GP, Maxima and SymPy on the exact theta-series of
+mu_pub - ln sin(theta)^2 and sigma2_pub at eps^0, eps^1 to theta^N, checks that every coefficient agrees exactly across
+the systems, and prints whole-process best-of-R times, in-process times and ratios vs ours. The repeats are
+interleaved (repeat 1 of every system, then repeat 2, ...), so that a change of machine load hits all systems alike.
 Usage: compare.py [--orders 4,8,16] [--repeats 3] [--sympy-max 4]. Every system prints `inproc_ms T` and
 `coef NAME J K VALUE` lines; VALUE (a rational function of pi; PARI spells pi `p`, Maxima `%pi`, ours `^` for powers)
 is parsed with SymPy after the timings, never inside them."""
@@ -16,14 +18,17 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BENCH = os.path.join(ROOT, "bench", "bin", "Release", "net10.0", "Degeneracy.Bench")
+AOT = os.path.join(ROOT, "bench", "PeersExpand", "aot", "Degeneracy.PeersExpand")
 
 
 def commands(n):
     """System name -> (argv, stdin text) for order n."""
     gp_in = f'N={n};\nread("{os.path.join(HERE, "published.gp")}");\n'
     mac = os.path.join(HERE, "published.mac")
-    return {
-        "ours": ([BENCH, "expand-published", "--cold-only", "--theta-order", str(n)], None),
+    ours = ["expand-published", "--cold-only", "--theta-order", str(n)]
+    systems = {"ours": ([AOT] + ours, None), "ours JIT": ([BENCH] + ours, None)} if os.path.exists(AOT) \
+        else {"ours": ([BENCH] + ours, None)}
+    return systems | {
         "PARI/GP": (["gp", "-q", "-f", "-s", "256000000"], gp_in),
         "Maxima": (["maxima", "--very-quiet", f'--batch-string=N:{n}$ batchload("{mac}")$'], None),
         "SymPy": ([sys.executable, os.path.join(HERE, "published_sympy.py"), str(n)], None),
@@ -75,20 +80,23 @@ def main():
     all_ok = True
     for n in orders:
         texts = {}
-        for system, (argv, stdin) in commands(n).items():
-            if system == "SymPy" and n > a.sympy_max:
-                continue
-            best_w = best_i = float("inf")
-            for _ in range(a.repeats):
+        active = {sy: c for sy, c in commands(n).items() if not (sy == "SymPy" and n > a.sympy_max)}
+        best = {sy: [float("inf"), float("inf")] for sy in active}
+        for r in range(a.repeats):  # interleaved: every system once per round
+            for system, (argv, stdin) in active.items():
                 w, i, coefs = run_once(argv, stdin)
-                best_w, best_i = min(best_w, w), min(best_i, i if i is not None else float("inf"))
+                best[system][0] = min(best[system][0], w)
+                best[system][1] = min(best[system][1], i if i is not None else float("inf"))
                 print(f"  theta^{n:<2} {system:8s} wall {w:9.3f} s   in-process {i:9.3f} s", flush=True)
-            results[(n, system)] = (best_w, best_i)
-            texts[system] = coefs
-            if system == "ours":  # steady state: best of 5 repeats after the first call, in each of R processes
-                warm = min(run_once([x for x in argv if x != "--cold-only"], None)[1][1] for _ in range(a.repeats))
-                results[(n, "ours warm")] = (float("nan"), warm)
-                print(f"  theta^{n:<2} ours warm in-process {warm:9.4f} s", flush=True)
+                texts[system] = coefs
+        for system in active:
+            results[(n, system)] = tuple(best[system])
+        for system in [sy for sy in active if sy.startswith("ours")]:
+            # steady state: best of 5 repeats after the first call, in each of R processes
+            argv = [x for x in active[system][0] if x != "--cold-only"]
+            warm = min(run_once(argv, None)[1][1] for _ in range(a.repeats))
+            results[(n, system + " warm")] = (float("nan"), warm)
+            print(f"  theta^{n:<2} {system} warm in-process {warm:9.4f} s", flush=True)
         # exact agreement: every coefficient of every system equals ours (missing keys count as 0)
         ref = {key: normalise("ours", v) for key, v in texts["ours"].items()}
         wanted = {(name, j, k) for name in ("mu", "sigma2") for j in range(n + 1) for k in (0, 1)}
@@ -106,7 +114,9 @@ def main():
                     print(f"  theta^{n} {system}: MISMATCH {key}: {coefs[key]}  vs ours {texts['ours'].get(key)}")
             all_ok &= bad == 0
             print(f"theta^{n}: {system} {len(wanted) - bad}/{len(wanted)} coefficients equal to ours", flush=True)
-    systems = ["ours", "PARI/GP", "Maxima", "SymPy"]
+    systems = ["ours", "ours JIT", "PARI/GP", "Maxima", "SymPy"] if os.path.exists(AOT) else ["ours", "PARI/GP", "Maxima", "SymPy"]
+    print("\nours = " + ("the native AOT launcher (bench/PeersExpand/aot); ours JIT = the bench executable under the .NET JIT"
+                         if os.path.exists(AOT) else "the bench executable under the .NET JIT (no AOT launcher published)"))
     print(f"\nWhole process, best of {a.repeats} (s); in parentheses: ratio system/ours (>1: ours faster)")
     print("| order | coefficients | " + " | ".join(systems) + " |")
     print("|---|---:|" + "---:|" * len(systems))
@@ -120,19 +130,21 @@ def main():
                 w = results[(n, s)][0]
                 cells.append(f"{w:.3f}" if s == "ours" else f"{w:.3f} ({w / ours:.2f}x)")
         print(f"| θ^{n} | {4 * (n + 1)} | " + " | ".join(cells) + " |")
-    print(f"\nIn-process (computation only, first call in a fresh process; ours: JIT included; ours warm: best of 5 "
+    print(f"\nIn-process (computation only, first call in a fresh process, JIT included under the JIT; warm: best of 5 "
           f"repeats after the first), best of {a.repeats} (s); ratio system/ours (first call)")
-    print("| order | ours | ours warm | " + " | ".join(systems[1:]) + " |")
-    print("|---|" + "---:|" * (len(systems) + 1))
+    ours_cols = [c for sy in systems if sy.startswith("ours") for c in (sy, sy + " warm")]
+    others = [sy for sy in systems if not sy.startswith("ours")]
+    print("| order | " + " | ".join(ours_cols + others) + " |")
+    print("|---|" + "---:|" * (len(ours_cols) + len(others)))
     for n in orders:
         ours = results[(n, "ours")][1]
         cells = []
-        for s in ["ours", "ours warm"] + systems[1:]:
+        for s in ours_cols + others:
             if (n, s) not in results:
                 cells.append("skipped")
             else:
                 i = results[(n, s)][1]
-                cells.append(f"{i:.4f}" if s.startswith("ours") else f"{i:.4f} ({i / ours:.2f}x)")
+                cells.append(f"{i:.4f}" if s == "ours" else f"{i:.4f} ({i / ours:.2f}x)")
         print(f"| θ^{n} | " + " | ".join(cells) + " |")
     print("\nall coefficients agree exactly" if all_ok else "\nSOME COEFFICIENTS DISAGREE")
     return 0 if all_ok else 1

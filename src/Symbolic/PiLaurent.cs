@@ -110,6 +110,56 @@ public sealed class PiLaurent : IEquatable<PiLaurent>
         return ps.Count == 0 ? Zero : new(ps.ToArray(), cs.ToArray());
     }
 
+    /// <summary>
+    /// Σ_i a[i]·b[i] (spans of equal length) in one pass: the products are summed per power of π over a running common
+    /// denominator and reduced once at the end (no intermediate values); the kernel of series products.
+    /// </summary>
+    public static PiLaurent SumOfProducts(ReadOnlySpan<PiLaurent> a, ReadOnlySpan<PiLaurent> b)
+    {
+        if (a.Length != b.Length) throw new ArgumentException("the spans must have equal lengths.", nameof(b));
+        int lo = int.MaxValue, hi = int.MinValue, pairs = 0, last = -1;
+        for (int i = 0; i < a.Length; i++)
+        {
+            var x = a[i]; var y = b[i];
+            if (x.IsZero || y.IsZero) continue;
+            lo = Math.Min(lo, x._powers[0] + y._powers[0]);
+            hi = Math.Max(hi, x._powers[^1] + y._powers[^1]);
+            pairs++; last = i;
+        }
+        if (pairs == 0) return Zero;
+        if (pairs == 1) return a[last] * b[last];
+        var num = new BigInteger[hi - lo + 1];
+        var den = new BigInteger[hi - lo + 1]; // 0 = nothing added yet
+        for (int i = 0; i < a.Length; i++)
+        {
+            var x = a[i]; var y = b[i];
+            if (x.IsZero || y.IsZero) continue;
+            for (int s = 0; s < x._powers.Length; s++)
+            {
+                var xn = x._coefs[s].Numerator; var xd = x._coefs[s].Denominator;
+                for (int t = 0; t < y._powers.Length; t++)
+                {
+                    int k = x._powers[s] + y._powers[t] - lo;
+                    var tn = xn * y._coefs[t].Numerator;
+                    var td = xd * y._coefs[t].Denominator;
+                    ref var d = ref den[k];
+                    if (d.IsZero) { num[k] = tn; d = td; }
+                    else if (d == td) num[k] += tn;
+                    else
+                    {
+                        var g = BigInteger.GreatestCommonDivisor(d, td);
+                        if (g == td) num[k] += tn * (d / td);
+                        else { var dg = d / g; num[k] = num[k] * (td / g) + tn * dg; d = dg * td; }
+                    }
+                }
+            }
+        }
+        var ps = new List<int>(num.Length); var cs = new List<Rational>(num.Length);
+        for (int k = 0; k < num.Length; k++)
+            if (!den[k].IsZero && !num[k].IsZero) { ps.Add(k + lo); cs.Add(new Rational(num[k], den[k])); }
+        return ps.Count == 0 ? Zero : new(ps.ToArray(), cs.ToArray());
+    }
+
     private PiLaurent ScaleMonomial(Rational q, int k)
     {
         var ps = new int[_powers.Length]; var cs = new Rational[_powers.Length];

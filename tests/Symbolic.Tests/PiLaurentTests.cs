@@ -26,6 +26,14 @@ public class PiLaurentTests
         }));
 
     [Fact]
+    public void SumOfProducts_EqualsTheSumOfTheProducts() =>
+        PropertyCheck.Run(Prop.ForAll(Generators.Lists(from a in Generators.PiLaurents from b in Generators.PiLaurents select (a, b)).ToArbitrary(), pairs =>
+        {
+            var naive = pairs.Aggregate(PiLaurent.Zero, (s, p) => s + p.a * p.b);
+            return PiLaurent.SumOfProducts(pairs.Select(p => p.a).ToArray(), pairs.Select(p => p.b).ToArray()) == naive;
+        }), 200);
+
+    [Fact]
     public void TextForm_RoundTripsThroughParser() =>
         PropertyCheck.Run(Prop.ForAll(Generators.PiLaurents.ToArbitrary(), a => ExpressionParser.ParsePiLaurent(a.ToString()) == a), 200);
 

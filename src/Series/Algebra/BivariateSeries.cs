@@ -30,6 +30,8 @@ public sealed class BivariateSeries
 
     /// <summary>s(θ)·ε^k.</summary>
     public static BivariateSeries Monomial(ThetaSeries s, int k, int epsPrecision) => new(k, [s], epsPrecision);
+    /// <summary>Σ_i c_i(θ) ε^{valuation + i}, known through ε^precision.</summary>
+    public static BivariateSeries FromComponents(int valuation, ThetaSeries[] components, int precision) => new(valuation, (ThetaSeries[])components.Clone(), precision);
     /// <summary>The θ-series c as a series in ε known through ε^epsPrecision.</summary>
     public static BivariateSeries Constant(ThetaSeries s, int epsPrecision) => new(0, [s], epsPrecision);
 
@@ -71,7 +73,9 @@ public sealed class BivariateSeries
         long p = Math.Min((long)a.EpsPrecision + (b.IsZero ? b.EpsPrecision : b.EpsValuation),
                           (long)b.EpsPrecision + (a.IsZero ? a.EpsPrecision : a.EpsValuation));
         int prec = (int)Math.Clamp(p, -ThetaSeries.Exact, ThetaSeries.Exact);
-        if (a.IsZero || b.IsZero) return new(0, [], prec);
+        // Components that are zero to their θ-precision still bound the product's θ-precision: only operands with no
+        // component at all are the exact zero.
+        if (a._c.Length == 0 || b._c.Length == 0) return new(0, [], prec);
         int lo = a._base + b._base;
         int hi = Math.Min(prec, a.TopPower + b.TopPower + 1);
         var c = new ThetaSeries[Math.Max(0, hi - lo)];

@@ -36,8 +36,35 @@ public static class SeriesFunctions
 
     /// <summary>e^u for u with valuation ≥ 1.</summary>
     public static ThetaSeries Exp(this ThetaSeries u) => u.ComposeInto(ExpCoefficient);
-    /// <summary>ln(1 + u) for u with valuation ≥ 1.</summary>
-    public static ThetaSeries Log1p(this ThetaSeries u) => u.ComposeInto(Log1pCoefficient);
+    /// <summary>
+    /// ln(1 + u) for u with valuation ≥ 1, as ∫ u′/(1 + u) dθ (one inverse and one product instead of the N powers of
+    /// the composition Σ (−1)^{m+1}u^m/m; same value and precision N).
+    /// </summary>
+    public static ThetaSeries Log1p(this ThetaSeries u)
+    {
+        if (u.IsZero || u.Precision >= ThetaSeries.Exact) return u.ComposeInto(Log1pCoefficient);
+        if (u.Valuation < 1) throw new ArgumentException("composition needs a series without constant or negative-power terms.", "inner");
+        var quotient = Derivative(u) * (ThetaSeries.One + u).Inverse();
+        return Integral(quotient);
+    }
+
+    /// <summary>dx/dθ of a power series known modulo θ^N (known modulo θ^{N−1}).</summary>
+    public static ThetaSeries Derivative(ThetaSeries x)
+    {
+        if (x.Precision >= ThetaSeries.Exact) throw new ArgumentException("the derivative is taken of truncated series only.", nameof(x));
+        if (!x.IsZero && x.Valuation < 0) throw new ArgumentException("the derivative is taken of power series only.", nameof(x));
+        int v = Math.Max(x.Valuation, 1);
+        return ThetaSeries.FromCoefficients(v - 1, Enumerable.Range(v, Math.Max(0, x.Precision - v)).Select(j => x[j] * Rational.FromInteger(j)), x.Precision - 1);
+    }
+
+    /// <summary>∫₀^θ x for a power series x known modulo θ^N (known modulo θ^{N+1}, no constant term).</summary>
+    public static ThetaSeries Integral(ThetaSeries x)
+    {
+        if (x.Precision >= ThetaSeries.Exact) throw new ArgumentException("the integral is taken of truncated series only.", nameof(x));
+        if (!x.IsZero && x.Valuation < 0) throw new ArgumentException("the integral is taken of power series only.", nameof(x));
+        int v = Math.Max(x.Valuation, 0);
+        return ThetaSeries.FromCoefficients(v + 1, Enumerable.Range(v, Math.Max(0, x.Precision - v)).Select(j => x[j] * new Rational(1, j + 1)), x.Precision + 1);
+    }
     /// <summary>(1 + u)^q for u with valuation ≥ 1, q rational.</summary>
     public static ThetaSeries OnePlusPower(this ThetaSeries u, Rational q) => u.ComposeInto(BinomialCoefficients(q));
     /// <summary>sin u for u with valuation ≥ 1.</summary>
@@ -49,8 +76,28 @@ public static class SeriesFunctions
 
     /// <summary>e^u for a small bivariate u.</summary>
     public static BivariateSeries Exp(this BivariateSeries u) => u.ComposeInto(ExpCoefficient);
-    /// <summary>ln(1 + u) for a small bivariate u.</summary>
-    public static BivariateSeries Log1p(this BivariateSeries u) => u.ComposeInto(Log1pCoefficient);
+    /// <summary>
+    /// ln(1 + u) for a small bivariate u (EpsValuation ≥ 0, ε⁰ part of θ-valuation ≥ 1), as
+    /// ln(1 + u(θ, 0)) + ∫₀^ε ∂_ε u/(1 + u) dε: one bivariate inverse and one product instead of the many powers of the
+    /// composition Σ (−1)^{m+1}u^m/m (same values; arguments known beyond ε^256 still go through the composition).
+    /// </summary>
+    public static BivariateSeries Log1p(this BivariateSeries u)
+    {
+        int n = u.EpsPrecision;
+        // (A u that is zero to its precision goes this way too: the composition would stop at u¹ and miss that u²
+        // can know fewer θ-orders than u when the 1/n terms carry negative powers of θ.)
+        if (n > 256) return u.ComposeInto(Log1pCoefficient);
+        if (u.EpsValuation < 0) throw new ArgumentException("composition needs a series without negative powers of 1/n.", "inner");
+        var u0 = u[0];
+        if (!u0.IsZero && u0.Valuation < 1) throw new ArgumentException("composition needs a series without a constant term.", "inner");
+        var inverse = (BivariateSeries.Constant(ThetaSeries.One, ThetaSeries.Exact) + u).Inverse();
+        var du = BivariateSeries.FromComponents(0, Enumerable.Range(1, n - 1).Select(k => u[k] * (PiLaurent)k).ToArray(), n - 1);
+        var quotient = du * inverse;
+        var c = new ThetaSeries[n];
+        c[0] = u0.Log1p();
+        for (int k = 1; k < n; k++) c[k] = quotient[k - 1] * (PiLaurent)new Rational(1, k);
+        return BivariateSeries.FromComponents(0, c, n);
+    }
     /// <summary>(1 + u)^q for a small bivariate u.</summary>
     public static BivariateSeries OnePlusPower(this BivariateSeries u, Rational q) => u.ComposeInto(BinomialCoefficients(q));
     /// <summary>sin u for a small bivariate u.</summary>

@@ -100,12 +100,12 @@ public sealed class ThetaSeries
         int len = Math.Min(a._c.Length + b._c.Length - 1, prec - v);
         if (len <= 0) return new(0, [], prec);
         var c = new PiLaurent[len];
+        var reversed = new PiLaurent[Math.Min(a._c.Length, b._c.Length)];
         for (int k = 0; k < len; k++)
         {
-            PiLaurent s = PiLaurent.Zero;
             int lo = Math.Max(0, k - b._c.Length + 1), hi = Math.Min(k, a._c.Length - 1);
-            for (int i = lo; i <= hi; i++) s += a._c[i] * b._c[k - i];
-            c[k] = s;
+            for (int i = lo; i <= hi; i++) reversed[i - lo] = b._c[k - i];
+            c[k] = PiLaurent.SumOfProducts(a._c.AsSpan(lo, hi - lo + 1), reversed.AsSpan(0, hi - lo + 1));
         }
         return new(v, c, prec);
     }
@@ -138,11 +138,12 @@ public sealed class ThetaSeries
         var inv0 = lead.Inverse();
         var r = new PiLaurent[n];
         r[0] = inv0;
+        var reversed = new PiLaurent[Math.Max(0, Math.Min(n, _c.Length) - 1)];
         for (int k = 1; k < n; k++)
         {
-            PiLaurent s = PiLaurent.Zero;
-            for (int i = 1; i <= Math.Min(k, _c.Length - 1); i++) s += _c[i] * r[k - i];
-            r[k] = -(s * inv0);
+            int m = Math.Min(k, _c.Length - 1);
+            for (int i = 1; i <= m; i++) reversed[i - 1] = r[k - i];
+            r[k] = -(PiLaurent.SumOfProducts(_c.AsSpan(1, m), reversed.AsSpan(0, m)) * inv0);
         }
         return new(-v, r, Precision - 2 * v);
     }

@@ -33,11 +33,13 @@ public static class ExpressionExpansion
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(activation);
         SeriesOrderException? last = null;
-        for (int margin = 4; margin <= 28; margin += 8)
+        // Working margins (θ, ε) above the requested orders, raised until the orders are reached exactly: a small ε
+        // margin first (most formulas lose at most one power of 1/n), then the wide margins.
+        foreach (var (thetaMargin, epsMargin) in Margins)
         {
             try
             {
-                var ctx = new Context(thetaOrder + 1 + margin, nOrder + 1 + margin, activation);
+                var ctx = new Context(thetaOrder + 1 + thetaMargin, nOrder + 1 + epsMargin, activation);
                 var r = ctx.Eval(e);
                 if (r.Series.EpsPrecision <= nOrder) throw new SeriesOrderException($"only known to eps^{r.Series.EpsPrecision - 1}");
                 bool ok = true;
@@ -51,12 +53,28 @@ public static class ExpressionExpansion
         throw new SeriesOrderException($"cannot expand the formula to theta^{thetaOrder}, 1/n^{nOrder}: {last?.Message}");
     }
 
+    private static readonly (int Theta, int Eps)[] Margins = [(4, 1), (4, 4), (12, 12), (20, 20), (28, 28)];
+
     private sealed class Context(int thetaPrecision, int epsPrecision, JFunctions.Activation activation)
     {
         private BivariateSeries Const(PiLaurent q) => BivariateSeries.Constant(ThetaSeries.Constant(q).Truncate(thetaPrecision), epsPrecision);
         private LogSeries Plain(BivariateSeries s) => new(s, Rational.Zero, Rational.Zero);
 
-        public LogSeries Eval(Expression e) => e switch
+        // Repeated subexpressions (J(1,1), D = 1 − 4J(1,1)², K, … occur many times in the published formulas) are expanded
+        // once per working precision: keyed by their text, which the parser reads back to an equal tree.
+        private readonly Dictionary<string, LogSeries> _memo = new(StringComparer.Ordinal);
+
+        public LogSeries Eval(Expression e)
+        {
+            if (e is not (BinaryExpression or CallExpression)) return EvalNode(e);
+            var key = e.ToString();
+            if (_memo.TryGetValue(key, out var known)) return known;
+            var r = EvalNode(e);
+            _memo[key] = r;
+            return r;
+        }
+
+        private LogSeries EvalNode(Expression e) => e switch
         {
             NumberExpression n => Plain(Const(n.Value)),
             SymbolExpression { Name: "pi" } => Plain(Const(PiLaurent.Pi)),
