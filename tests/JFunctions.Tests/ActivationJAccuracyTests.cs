@@ -55,7 +55,7 @@ public class ActivationJAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Evaluate_AgreesWithHighPrecisionReference_WithinEightUlpsOfItsScale()
     {
-        var slopes = new[] { "relu", "abs", "linear", "leaky:1/100", "leaky:1/2", "leaky:-3/7" }.Select(Activation.Parse).ToArray();
+        var slopes = new[] { "relu", "abs", "linear", "leaky:1/100", "leaky:1/2", "leaky:-3/7", "leaky:3", "leaky:-5/2" }.Select(Activation.Parse).ToArray();
         var pairs = new List<(int, int)>();
         for (int a = 1; a <= 7; a++) for (int b = 1; b <= a && (a + b <= 8 || a <= 5); b++) pairs.Add((a, b));
         pairs.AddRange([(8, 8), (12, 5)]);
