@@ -10,7 +10,7 @@ namespace Degeneracy.Series.CodeGen;
 /// Emits C# source for a fast evaluator of the per-layer law (docs/THEORY.md §3): <c>Mu(θ, n)</c>, <c>Drift(θ, n)</c> = μ − ln sin²θ,
 /// <c>Sigma2(θ, n)</c>, <c>Rho(n)</c> and the J_{a,b} they use. Each quantity is Σ_k ε^k m_k(θ), ε = 1/n, evaluated from
 /// the exact closed forms in J's (one <c>Math.SinCos</c>, coefficients rounded once) at and above a switch point and
-/// from the exact θ-series (second-order Horner, coefficients rounded once) below it; the switch points come from
+/// from the exact θ-series (second-order Horner, coefficients rounded once) below it, one switch point per ε^k term; they come from
 /// <see cref="EvaluatorPlan"/>'s error estimates. The output is deterministic: the same spec gives byte-identical text.
 /// </summary>
 public static class EvaluatorGenerator
@@ -55,10 +55,14 @@ public static class EvaluatorGenerator
         w.Line($"public const int ThetaOrder = {spec.ThetaOrder};");
         w.Line("/// <summary>Order in ε = 1/n.</summary>");
         w.Line($"public const int NOrder = {spec.NOrder};");
-        w.Line("/// <summary>μ and the drift use the θ-series for θ below this, the closed form in J's at and above it.</summary>");
+        w.Line("/// <summary>μ and the drift use the θ-series of every ε^k term for θ below this (each term switches to its closed form in J's at its own switch point, the lowest of which this is).</summary>");
         w.Line($"public const double DriftSwitch = {Lit(plan.Drift.Switch.Theta)};");
-        w.Line("/// <summary>σ² uses the θ-series for θ below this, the closed form in J's at and above it.</summary>");
+        w.Line("/// <summary>σ² uses the θ-series of every ε^k term for θ below this (each term switches to its closed form in J's at its own switch point, the lowest of which this is).</summary>");
         w.Line($"public const double Sigma2Switch = {Lit(plan.Sigma2.Switch.Theta)};");
+        foreach (var q in new[] { plan.Drift, plan.Sigma2 })
+            for (int i = 0; i < q.Pieces.Count; i++)
+                if (q.Switches[i].Theta > q.Switch.Theta)
+                    w.Line($"private const double {q.Name}{q.Pieces[i].InvNPower}Switch = {Lit(q.Switches[i].Theta)}; // ε^{q.Pieces[i].InvNPower} term: series below, closed form at and above");
         w.Line("/// <summary>π − Math.PI (Math.PI is below π by this much).</summary>");
         w.Line("private const double PiLow = 1.2246467991473532e-16;");
         w.Line();
@@ -87,7 +91,12 @@ public static class EvaluatorGenerator
             w.Line($"//   Activation φ_s, s = {s.Activation.Slope}: closed forms in the J̄'s of φ_s/√(1 + s²){(plan.Spec.FoldsAtHalfPi ? "; θ > π/2 is folded to π − θ (the law is symmetric)" : "")}.");
         w.Line($"//   Orders: θ-series through θ^{s.ThetaOrder} near θ = 0 (derived at θ^{s.ThetaOrder + 2} to bound the truncation), ε = 1/n through ε^{s.NOrder}.");
         foreach (var q in new[] { plan.Drift, plan.Sigma2 })
-            w.Line($"//   {q.Name}: θ-series below θ = {Lit(q.Switch.Theta)}, closed form in J's above; estimated max error {Est(q.Switch.EstimatedError)} (at ε = 1/2).");
+        {
+            w.Line($"//   {q.Name}: each ε^k term from its θ-series below its own switch point, from its closed form in J's at and above;");
+            w.Line($"//     estimated max error {Est(q.Switch.EstimatedError)} at ε = 1/2 (Σ_k 2^-k e_k), {Est(q.EstimatedError(100))} at n = 100, {Est(q.EstimatedError(1e6))} at n = 1e6.");
+            for (int i = 0; i < q.Pieces.Count; i++)
+                w.Line($"//     ε^{q.Pieces[i].InvNPower}: switch {Lit(q.Switches[i].Theta)}, e_{q.Pieces[i].InvNPower} = {Est(q.Switches[i].EstimatedError)}.");
+        }
         if (s.Namespace == EvaluatorSpec.DefaultNamespace)
         {
             w.Line($"//   Checked in under {CheckedInFolder}/ because the library's own Algorithm-1 predictors use it");
@@ -276,16 +285,23 @@ public static class EvaluatorGenerator
         w.Line("double d = 1.0 - 4.0 * j1_1 * j1_1;");
         if (maxD >= 1) w.Line("double invD = 1.0 / d;");
         for (int i = 2; i <= maxD; i++) w.Line($"double invD{i} = invD{(i == 2 ? "" : (i - 1).ToString(CultureInfo.InvariantCulture))} * invD;");
-        foreach (var (k, p) in q.Pieces)
+        bool anyLate = q.Switches.Any(c => c.Theta > q.Switch.Theta);
+        if (anyLate) w.Line("double theta2 = theta * theta;");
+        for (int i = 0; i < q.Pieces.Count; i++)
         {
+            var (k, p) = q.Pieces[i];
+            // A term whose own switch lies above the quantity's lowest one keeps its series up to that switch.
+            string late = q.Switches[i].Theta > q.Switch.Theta
+                ? $"theta < {q.Name}{k}Switch ? Horner({q.Name}{k}Even, theta2) + theta * Horner({q.Name}{k}Odd, theta2){(p.IsInfiniteWidthDrift ? " + (mu ? 2.0 * Math.Log(s) : 0.0)" : "")}\n    : "
+                : "";
             if (p.IsInfiniteWidthDrift)
             {
-                w.Line($"double m{k} = Math.Log(mu ? d : d / (s * s));");
+                w.Line($"double m{k} = {late}Math.Log(mu ? d : d / (s * s));");
                 continue;
             }
             string num = NumeratorExpr(p.Numerator);
             string dp = p.DPower switch { 0 => "", 1 => " * invD", _ => $" * invD{p.DPower}" };
-            w.Line($"double m{k} = ({num}){dp};");
+            w.Line($"double m{k} = {late}({num}){dp};");
         }
         // σ² = Var[L] ≥ 0; near θ = π it vanishes like (π − θ)^11 and the J's (accurate to ~1e-17 absolute) can round it
         // to −1e-26: clamp.

@@ -44,13 +44,27 @@ public sealed record EvaluatorSpec(int ThetaOrder, int NOrder, string Namespace 
     private static readonly HashSet<string> Keywords = ["abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while"];
 }
 
-/// <summary>One quantity (drift or σ²) ready to emit: its pieces ε^k (k = 0 … K) and the chosen switch point.</summary>
-public sealed record QuantityPlan(string Name, IReadOnlyList<(int InvNPower, StablePiece Piece)> Pieces, SwitchChoice Switch);
+/// <summary>
+/// One quantity (drift or σ²) ready to emit: its pieces ε^k (k = 0 … K), each with its own switch point
+/// (<see cref="Switches"/>, θ-series below, closed form at and above), and a summary <see cref="Switch"/>: the lowest of
+/// them (below it every piece uses its series) with the estimated worst error Σ_k 2^−k e_k at n ≥ 2.
+/// </summary>
+public sealed record QuantityPlan(string Name, IReadOnlyList<(int InvNPower, StablePiece Piece)> Pieces, IReadOnlyList<SwitchChoice> Switches)
+{
+    /// <summary>The lowest per-piece switch point and the estimated worst error of the quantity at ε = 1/2.</summary>
+    public SwitchChoice Switch { get; } = Switches.Count == 0
+        ? new SwitchChoice(0, 0)
+        : new SwitchChoice(Switches.Min(s => s.Theta), Pieces.Select((p, i) => Math.Pow(0.5, p.InvNPower) * Switches[i].EstimatedError).Sum());
+
+    /// <summary>Estimated worst absolute error of the quantity at width n (Σ_k n^−k e_k), n ≥ 2.</summary>
+    public double EstimatedError(double n) => Pieces.Select((p, i) => Math.Pow(n, -p.InvNPower) * Switches[i].EstimatedError).Sum();
+}
 
 /// <summary>
 /// The analysis behind a generated evaluator: derives at (θ-order + 2, n-order), so that the first two omitted
-/// θ-terms are known exactly, builds a <see cref="StablePiece"/> per ε^k of the drift and of σ², and chooses one switch
-/// point per quantity with weights 2^−k (ε ≤ 1/2).
+/// θ-terms are known exactly, builds a <see cref="StablePiece"/> per ε^k of the drift and of σ², and chooses a switch
+/// point per piece: the closed form of the ε^k term cancels like θ^{−2p_k} with p_k growing with k, so one switch for all
+/// terms would cut the low-order series (which converge well) at the late switch of the high-order closed forms.
 /// </summary>
 public sealed record EvaluatorPlan(EvaluatorSpec Spec, QuantityPlan Drift, QuantityPlan Sigma2)
 {
@@ -71,9 +85,6 @@ public sealed record EvaluatorPlan(EvaluatorSpec Spec, QuantityPlan Drift, Quant
             if (term.Special is null && term.Numerator.IsZero && series.All(c => c.IsZero)) continue;
             pieces.Add((term.InvNPower, StablePiece.FromTerm(term, series, spec.ThetaOrder, spec.Activation)));
         }
-        var choice = pieces.Count == 0
-            ? new SwitchChoice(0, 0)
-            : SwitchPoint.Choose(pieces.Select(p => (p.Item2, Math.Pow(0.5, p.Item1))).ToList());
-        return new QuantityPlan(name, pieces, choice);
+        return new QuantityPlan(name, pieces, pieces.Select(p => p.Item2.ChooseSwitch()).ToList());
     }
 }

@@ -5,9 +5,9 @@ using Degeneracy.Series.Evaluation;
 namespace Degeneracy.Series.CodeGen;
 
 /// <summary>
-/// The evaluator of an <see cref="EvaluatorPlan"/> as data instead of code: the same θ-series below the switch point
-/// (coefficients rounded once, Horner in θ² for even and odd parts) and the same closed forms N_k(J̄)/D^{p_k} at and above
-/// it (coefficient tables, all J̄'s from one <c>Math.SinCos</c>), for any activation φ_s, with no code compiled. For |x| and
+/// The evaluator of an <see cref="EvaluatorPlan"/> as data instead of code: per ε^k term, the same θ-series below that
+/// term's switch point (coefficients rounded once, Horner in θ² for even and odd parts) and the same closed forms
+/// N_k(J̄)/D^{p_k} at and above it (coefficient tables, all J̄'s from one <c>Math.SinCos</c>), for any activation φ_s, with no code compiled. For |x| and
 /// the identity (<see cref="EvaluatorSpec.FoldsAtHalfPi"/>) θ ∈ (π/2, π] is folded to π − θ. Valid on 0 ≤ θ ≤ π, n ≥ 2;
 /// immutable and thread-safe.
 /// </summary>
@@ -96,7 +96,9 @@ public sealed class TabulatedLaw : ILayerLaw
         for (int k = q.Pieces.Length - 1; k >= 0; k--)
         {
             var piece = q.Pieces[k];
-            double m = piece.IsInfiniteWidthDrift ? Math.Log(mu ? d : d / (s * s)) : piece.Value(j, d);
+            double m = theta < q.Switches[k]
+                ? q.PieceSeries(k, theta) + (mu && piece.IsInfiniteWidthDrift ? 2.0 * Math.Log(s) : 0.0) // below this piece's own switch
+                : piece.IsInfiniteWidthDrift ? Math.Log(mu ? d : d / (s * s)) : piece.Value(j, d);
             sum = sum * eps + m;
             for (int skip = piece.Gap; skip > 0; skip--) sum *= eps;
         }
@@ -140,8 +142,9 @@ public sealed class TabulatedLaw : ILayerLaw
         }
     }
 
-    /// <summary>A quantity: switch point, per-ε^k series tables and closed forms (k ascending; Gap = missing powers below).</summary>
-    private sealed record QuantityTable(double Switch, PieceTable[] Pieces, double[][] Even, double[][] Odd, int[] Powers)
+    /// <summary>A quantity: lowest switch point, per-ε^k switch points, series tables and closed forms (k ascending; Gap =
+    /// missing powers below).</summary>
+    private sealed record QuantityTable(double Switch, double[] Switches, PieceTable[] Pieces, double[][] Even, double[][] Odd, int[] Powers)
     {
         public static QuantityTable Create(QuantityPlan q, Func<int, int> slot)
         {
@@ -168,8 +171,11 @@ public sealed class TabulatedLaw : ILayerLaw
                 even.Add(series.Where((_, i) => i % 2 == 0).ToArray());
                 odd.Add(series.Where((_, i) => i % 2 == 1).ToArray());
             }
-            return new QuantityTable(q.Switch.Theta, pieces.ToArray(), even.ToArray(), odd.ToArray(), q.Pieces.Select(x => x.InvNPower).ToArray());
+            return new QuantityTable(q.Switch.Theta, q.Switches.Select(c => c.Theta).ToArray(), pieces.ToArray(), even.ToArray(), odd.ToArray(), q.Pieces.Select(x => x.InvNPower).ToArray());
         }
+
+        /// <summary>The series of piece <paramref name="i"/>: E_k(θ²) + θ·O_k(θ²).</summary>
+        public double PieceSeries(int i, double theta) => Horner(Even[i], theta * theta) + theta * Horner(Odd[i], theta * theta);
 
         /// <summary>Σ_k ε^k (E_k(θ²) + θ·O_k(θ²)).</summary>
         public double Series(double theta, double eps)
