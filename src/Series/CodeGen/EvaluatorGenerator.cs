@@ -62,7 +62,7 @@ public static class EvaluatorGenerator
         foreach (var q in new[] { plan.Drift, plan.Sigma2 })
             for (int i = 0; i < q.Pieces.Count; i++)
                 if (q.Switches[i].Theta > q.Switch.Theta)
-                    w.Line($"private const double {q.Name}{q.Pieces[i].InvNPower}Switch = {Lit(q.Switches[i].Theta)}; // ε^{q.Pieces[i].InvNPower} term: series below, closed form at and above");
+                    w.Line($"private const double {q.Name}Eps{q.Pieces[i].InvNPower}Switch = {Lit(q.Switches[i].Theta)}; // ε^{q.Pieces[i].InvNPower} term: series below, closed form at and above");
         w.Line("/// <summary>π − Math.PI (Math.PI is below π by this much).</summary>");
         w.Line("private const double PiLow = 1.2246467991473532e-16;");
         w.Line();
@@ -292,7 +292,7 @@ public static class EvaluatorGenerator
             var (k, p) = q.Pieces[i];
             // A term whose own switch lies above the quantity's lowest one keeps its series up to that switch.
             string late = q.Switches[i].Theta > q.Switch.Theta
-                ? $"theta < {q.Name}{k}Switch ? Horner({q.Name}{k}Even, theta2) + theta * Horner({q.Name}{k}Odd, theta2){(p.IsInfiniteWidthDrift ? " + (mu ? 2.0 * Math.Log(s) : 0.0)" : "")}\n    : "
+                ? $"theta < {q.Name}Eps{k}Switch ? Horner({q.Name}{k}Even, theta2) + theta * Horner({q.Name}{k}Odd, theta2){(p.IsInfiniteWidthDrift ? " + (mu ? 2.0 * Math.Log(s) : 0.0)" : "")}\n    : "
                 : "";
             if (p.IsInfiniteWidthDrift)
             {

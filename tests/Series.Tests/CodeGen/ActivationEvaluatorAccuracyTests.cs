@@ -32,46 +32,50 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
         { "abs", 2 }, { "leaky:1/100", 2 },
     };
 
-    /// <summary>n-orders 3–5 for the four non-ReLU slopes (each builds the order-k closed forms twice — evaluator and
-    /// reference — and evaluates the reference at every point: 2–60 s per case on the 2-core machine). CI runs the cheapest.</summary>
-    public static TheoryData<string, int> HigherOrderCases => new()
+    /// <summary>n-orders 3–5 for the four non-ReLU slopes and ReLU's checked-in <c>LayerLawOrder3…5</c>, with the width
+    /// from which the 1e-12 bound is asserted (each builds the order-k closed forms twice — evaluator and reference — and
+    /// evaluates the reference at every point: 1–30 s per case on the 2-core machine). CI runs the cheapest. Below that
+    /// width the error is printed, not asserted: the high-order closed forms cancel like θ^{−2p_k} (p_k = 2k) and their
+    /// series (θ-order 24) cannot meet at 1e-12, which costs up to 1e-9 (ε³), 1e-6 (ε⁴), 1e-4 (ε⁵) at n = 2
+    /// (docs/ACCURACY.md, "n-orders 3–5").</summary>
+    public static TheoryData<string, int, double> HigherOrderCases => new()
     {
-        { "abs", 3 }, { "linear", 3 }, { "leaky:1/100", 3 }, { "leaky:1/2", 3 },
-        { "linear", 4 }, { "leaky:1/100", 4 }, { "leaky:1/2", 4 },
-        { "linear", 5 }, { "leaky:1/2", 5 },
+        { "abs", 3, 100 }, { "linear", 3, 16 }, { "leaky:1/100", 3, 100 }, { "leaky:1/2", 3, 100 },
+        { "abs", 4, 100 }, { "linear", 4, 16 }, { "leaky:1/100", 4, 100 }, { "leaky:1/2", 4, 100 },
+        { "abs", 5, 100 }, { "linear", 5, 100 }, { "leaky:1/100", 5, 100 },
+        { "relu", 3, 100 }, { "relu", 4, 100 }, { "relu", 5, 100 },
     };
 
-    public static TheoryData<string, int> HigherOrderCiCases => new() { { "linear", 3 } };
+    public static TheoryData<string, int, double> HigherOrderCiCases => new() { { "linear", 3, 16 } };
 
     /// <summary>
-    /// Cases that miss the bound even at n ≥ 100, with the worst error/(1 + |ref|) measured on 2026-11-30 (this test's
-    /// grid and 60 drawn points) at n ≥ 100 and overall: the drift's ε⁰ and ε¹ series (θ-order 24) are cut off at the one
-    /// switch point that the high-order terms push out to ≈ 0.72–0.79.
+    /// The case that misses the bound even at n ≥ 100, with the worst error/(1 + |ref|) measured on 2026-11-30 (this
+    /// test's grid and 60 drawn points) at n ≥ 100 and overall: leaky:1/2 at ε⁵ near θ = π, where its closed forms lose
+    /// digits (1.1e-12 at θ = π − 1.6e-10, n = 108; the per-term switch points only concern θ → 0).
     /// </summary>
     public static TheoryData<string, int, double, double> KnownShortfallSnapshot => new()
     {
-        { "abs", 4, 5.1e-12, 6.8e-7 }, { "abs", 5, 4.9e-11, 5.6e-4 }, { "leaky:1/100", 5, 1.5e-12, 1.4e-4 },
+        { "leaky:1/2", 5, 1.1e-12, 4.9e-4 },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void DriftSigma2MuRho_WithinOneE12OfHighPrecisionReference(string activation, int nOrder) => CheckLaw(activation, nOrder, 2);
 
-    /// <summary>
-    /// From ε³ on the 1e-12 bound is met only for larger widths (docs/ACCURACY.md: up to 5e-4 at n = 2, ε⁵): between the
-    /// θ-series (θ-order 24) and the closed form, whose cancellation grows like θ^{−2p_k} with p_k growing with k, no switch
-    /// point keeps both below it at small n. The bound is asserted for n ≥ 100; the worst error below is printed.
-    /// </summary>
+    /// <summary>From ε³ on the 1e-12 bound is met only from a width on (see <see cref="HigherOrderCases"/>); the worst error
+    /// below it is printed.</summary>
     [Theory]
     [MemberData(nameof(HigherOrderCiCases))]
-    public void HigherOrderSubset_WithinOneE12OfHighPrecisionReference_FromWidth100(string activation, int nOrder) => CheckLaw(activation, nOrder, 100);
+    public void HigherOrderSubset_WithinOneE12OfHighPrecisionReference_FromWidth(string activation, int nOrder, double minWidth) =>
+        CheckLaw(activation, nOrder, minWidth);
 
     [Theory]
     [Trait("Category", "Slow")]
     [MemberData(nameof(HigherOrderCases))]
-    public void HigherOrders_WithinOneE12OfHighPrecisionReference_FromWidth100(string activation, int nOrder) => CheckLaw(activation, nOrder, 100);
+    public void HigherOrders_WithinOneE12OfHighPrecisionReference_FromWidth(string activation, int nOrder, double minWidth) =>
+        CheckLaw(activation, nOrder, minWidth);
 
-    /// <summary>The known shortfalls may not grow: at most twice the recorded worst errors (a regression snapshot).</summary>
+    /// <summary>The known shortfall may not grow: at most twice the recorded worst errors (a regression snapshot).</summary>
     [Theory]
     [Trait("Category", "Slow")]
     [MemberData(nameof(KnownShortfallSnapshot))]
@@ -89,7 +93,9 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var act = Activation.Parse(activation);
-        var law = Assert.IsType<TabulatedLaw>(LayerLaws.Series(nOrder, act));
+        // ReLU: the checked-in generated class (its plan rebuilt from the checked-in spec for the switch points).
+        ILayerLaw law = LayerLaws.Series(nOrder, act);
+        var plan = act.IsRelu ? EvaluatorPlan.Create(EvaluatorGenerator.CheckedIn[nOrder].Spec) : Assert.IsType<TabulatedLaw>(law).Plan;
         var reference = new LawReference(Degeneracy.Series.Derivation.Derivation.Derive(24, nOrder, act));
         double worst = 0, worstLarge = 0, worst16 = 0, worst1000 = 0;
         string worstAt = "", worstLargeAt = "";
@@ -112,13 +118,13 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
             if (theta > 0 && theta < Math.PI)
             {
                 var rm = reference.Mu(theta, n);
-                double em = FixedPointMath.Error(law.Mu(theta, n), rm);
+                double em = FixedPointMath.Error(LayerLaws.Mu(law, theta, n), rm);
                 Track(em, rm.ToDouble(), $"mu({theta:R}, {n:R})", n);
                 if (!Allowed(em, rm.ToDouble())) failure ??= $"{activation} order {nOrder}: Mu({theta:R}, {n:R}) error {em:G3}";
             }
             if (theta == 0)
             {
-                double er = FixedPointMath.Error(law.Rho(n), -rd);
+                double er = FixedPointMath.Error(LayerLaws.Rho(law, n), -rd);
                 if (!Allowed(er, -rd.ToDouble())) failure ??= $"{activation} order {nOrder}: Rho({n:R}) error {er:G3}";
             }
             return failure;
@@ -132,9 +138,11 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
             if (n >= 1000) worst1000 = Math.Max(worst1000, rel);
         }
 
-        double sw = Math.Min(law.Plan.Drift.Switch.Theta, law.Plan.Sigma2.Switch.Theta);
-        var fixedAngles = new[] { 0.0, 1e-12, 1e-6, 0.01, Math.BitDecrement(sw), sw, 1.0, Math.PI / 2, Math.BitIncrement(Math.PI / 2),
-            2.5, Math.PI - sw, Math.PI - 1e-3, Math.PI - 1e-6, Math.PI - 1e-12 };
+        // Both sides of every term's own switch point (and its mirror image near π).
+        var switches = plan.Drift.Switches.Concat(plan.Sigma2.Switches).Select(c => c.Theta).Distinct().Order().ToArray();
+        var fixedAngles = new[] { 0.0, 1e-12, 1e-6, 0.01, 1.0, Math.PI / 2, Math.BitIncrement(Math.PI / 2),
+                2.5, Math.PI - 1e-3, Math.PI - 1e-6, Math.PI - 1e-12 }
+            .Concat(switches.SelectMany(sw => new[] { Math.BitDecrement(sw), sw, Math.PI - sw })).ToArray();
         foreach (var theta in fixedAngles)
             foreach (var n in new[] { 2.0, 7.0, 1e6 })
             {
@@ -146,8 +154,8 @@ public class ActivationEvaluatorAccuracyTests(ITestOutputHelper output)
             string? failure = Check(theta, n);
             return failure is null ? true.ToProperty() : false.Label(failure);
         }), 60);
-        output.WriteLine($"{activation}, n-order {nOrder}: switch drift {law.Plan.Drift.Switch.Theta:R}, sigma2 {law.Plan.Sigma2.Switch.Theta:R}; " +
-            $"estimated {law.Plan.Drift.Switch.EstimatedError:G2}, {law.Plan.Sigma2.Switch.EstimatedError:G2}; max error/(1+|ref|) {worst:G3} at {worstAt}; " +
+        output.WriteLine($"{activation}, n-order {nOrder}: switch drift {plan.Drift.Switch.Theta:R}, sigma2 {plan.Sigma2.Switch.Theta:R}; " +
+            $"estimated {plan.Drift.Switch.EstimatedError:G2}, {plan.Sigma2.Switch.EstimatedError:G2}; max error/(1+|ref|) {worst:G3} at {worstAt}; " +
             $"n >= 16: {worst16:G3}; n >= 100: {worstLarge:G3} at {worstLargeAt}; n >= 1000: {worst1000:G3}; ({clock.Elapsed.TotalSeconds:F1} s)");
         return (worstLarge, worst);
     }
