@@ -60,6 +60,19 @@ public class EvaluatorCacheTests
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 
+    /// <summary>Which laws the CLI takes from this cache: ReLU above its checked-in orders only; other activations from
+    /// n-order 3 on (tabulating them costs 4–25 s per process there), never below.</summary>
+    [Fact]
+    public void Serves_ReluAboveCheckedIn_OtherActivationsFromOrderThree()
+    {
+        var leaky = Degeneracy.JFunctions.Activation.Parse("leaky:1/100");
+        foreach (int k in new[] { 0, 1, 2, 3, 4, 5 }) Assert.False(EvaluatorCache.Serves(k, Degeneracy.JFunctions.Activation.Relu));
+        foreach (int k in new[] { 6, 7, 12 }) Assert.True(EvaluatorCache.Serves(k, null));
+        foreach (int k in new[] { 0, 1, 2 }) Assert.False(EvaluatorCache.Serves(k, leaky));
+        foreach (int k in new[] { 3, 4, 5, 6, 9 }) Assert.True(EvaluatorCache.Serves(k, Degeneracy.JFunctions.Activation.Abs));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LayerLaws.ActivationSourceFromOrder = 0);
+    }
+
     [Fact]
     public void EachActivation_HasItsOwnEntry_GeneratedOnce_ThenHit()
     {

@@ -7,7 +7,8 @@ using Degeneracy.Series.Evaluation;
 namespace Degeneracy.Cli.CodeGen;
 
 /// <summary>
-/// Evaluators for n-orders above the checked-in ones (LayerLawOrder0 … 5): generated (closed forms in J's, then C#),
+/// Evaluators for n-orders above the checked-in ones (LayerLawOrder0 … 5), and for activations other than ReLU from
+/// n-order <see cref="ActivationFromOrder"/>: generated (closed forms in J's, then C#),
 /// compiled with Roslyn and cached on disk, so that only the first call at an order pays for the derivation.
 /// Layout of the cache folder (<see cref="Folder"/>): <c>spec-KEY.txt</c> holds the SHA-256 of the generated source for
 /// one (spec, activation, library build) KEY; <c>SOURCEHASH.dll</c> is the compiled evaluator, <c>SOURCEHASH.sha256</c> the hash of
@@ -44,7 +45,17 @@ internal static class EvaluatorCache
     {
         LayerLaws.HigherOrderSource = k => Get(ctx, k);
         LayerLaws.ActivationHigherOrderSource = (k, act) => Get(ctx, k, act);
+        LayerLaws.ActivationSourceFromOrder = ActivationFromOrder;
     }
+
+    /// <summary>Lowest n-order from which laws of activations other than ReLU come from this cache (below it they are
+    /// tabulated in-process in about a second; from here on tabulating costs 4–25 s per process).</summary>
+    public const int ActivationFromOrder = 3;
+
+    /// <summary>True when the law at this n-order and activation comes from this cache (ReLU above n-order 5; other
+    /// activations from <see cref="ActivationFromOrder"/>).</summary>
+    public static bool Serves(int nOrder, Activation? activation) =>
+        nOrder > LayerLaws.CheckedInMaxOrder || (activation is { IsRelu: false } && nOrder >= ActivationFromOrder);
 
     /// <summary>The spec of the cached evaluator at n-order <paramref name="nOrder"/> for φ_s (default ReLU).</summary>
     public static EvaluatorSpec Spec(int nOrder, Activation? activation = null) =>
@@ -53,7 +64,7 @@ internal static class EvaluatorCache
     /// <summary>True when a readable, hash-checked entry exists for n-order <paramref name="nOrder"/> (no generation).</summary>
     public static bool Has(int nOrder, Activation? activation = null) => TryLoad(Spec(nOrder, activation), Folder, out _, out _);
 
-    /// <summary>The evaluator at n-order <paramref name="nOrder"/> &gt; 5 for φ_s (default ReLU): from the cache, else
+    /// <summary>The evaluator at n-order <paramref name="nOrder"/> for φ_s (default ReLU): from the cache, else
     /// generated, compiled and stored.</summary>
     public static GeneratedLaw Get(CliContext ctx, int nOrder, Activation? activation = null) => Get(ctx, Spec(nOrder, activation), Folder);
 

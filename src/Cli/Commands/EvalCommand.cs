@@ -136,17 +136,17 @@ internal static class EvalCommand
     /// </summary>
     internal static void PrepareSeries(CliContext ctx, int nOrder, Activation activation)
     {
-        if (nOrder <= LayerLaws.CheckedInMaxOrder) return;
+        if (!CodeGen.EvaluatorCache.Serves(nOrder, activation)) return;
         CodeGen.EvaluatorCache.Install(ctx);
-        if (CodeGen.EvaluatorCache.Has(nOrder, activation)) return;
+        if (CodeGen.EvaluatorCache.Has(nOrder, activation) || nOrder <= LayerLaws.CheckedInMaxOrder) return;
         OptionCheck.ClosedFormCost(nOrder);
         OptionCheck.SeriesCost(CodeGen.EvaluatorCache.ThetaOrder + 2, nOrder, activation); // the plan derives two θ-orders beyond
     }
 
     /// <summary>Where the evaluator at this n-order came from: checked-in (ReLU, n-order ≤ 5), tabulated (other activations,
-    /// n-order ≤ 5), else cache hit or generated.</summary>
+    /// n-order ≤ 2), else cache hit or generated.</summary>
     internal static string EvaluatorSource(int nOrder, Activation? activation = null) =>
-        nOrder > LayerLaws.CheckedInMaxOrder ? CodeGen.EvaluatorCache.LastOutcome : activation is { IsRelu: false } ? "tabulated" : "checked-in";
+        CodeGen.EvaluatorCache.Serves(nOrder, activation) ? CodeGen.EvaluatorCache.LastOutcome : activation is { IsRelu: false } ? "tabulated" : "checked-in";
 
     private static string Json(string quantity, int nOrder, string form, List<(double? Theta, double N, double Value)> rows,
         Activation? activation = null)

@@ -64,12 +64,27 @@ public static class LayerLaws
     public static Func<int, JFunctions.Activation, ILayerLaw>? ActivationHigherOrderSource { get; set; }
 
     /// <summary>
+    /// The lowest n-order at which <see cref="ActivationHigherOrderSource"/> (when set) supplies the law of an activation
+    /// other than ReLU; below it the law is tabulated in-process. Default 6 (above the checked-in orders); the CLI lowers it
+    /// to 3, where tabulating costs seconds per process and a cached compiled evaluator costs a fraction of one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">On set: a value below 1.</exception>
+    public static int ActivationSourceFromOrder
+    {
+        get => _activationSourceFromOrder;
+        set => _activationSourceFromOrder = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "ActivationSourceFromOrder must be an integer ≥ 1.");
+    }
+
+    private static int _activationSourceFromOrder = CheckedInMaxOrder + 1;
+
+    /// <summary>
     /// The derived law of the activation φ_s to order ε^<paramref name="nOrder"/> (n-order ≥ 0), accurate on
     /// 0 ≤ θ ≤ π: the checked-in evaluator for ReLU (the same instance as <see cref="Series(int)"/>), otherwise a
     /// <see cref="CodeGen.TabulatedLaw"/> built from the derivation at the checked-in θ-order (a derivation at first use,
-    /// then cached; no code is compiled). Above n-order 5: from <see cref="ActivationHigherOrderSource"/> when set (the CLI's
-    /// on-disk cache of compiled evaluators), else tabulated under the closed forms' time guard
-    /// (<see cref="DerivationCost.CheckClosedForms"/>).
+    /// then cached; no code is compiled). Above n-order 5, and from <see cref="ActivationSourceFromOrder"/> on: from
+    /// <see cref="ActivationHigherOrderSource"/> when set (the CLI's on-disk cache of compiled evaluators), else tabulated
+    /// (above n-order 5 under the closed forms' time guard, <see cref="DerivationCost.CheckClosedForms"/>).
     /// </summary>
     public static ILayerLaw Series(int nOrder, JFunctions.Activation activation)
     {
@@ -77,11 +92,12 @@ public static class LayerLaws
         if (activation.IsRelu) return Series(nOrder);
         if (nOrder < 0)
             throw new ArgumentOutOfRangeException(nameof(nOrder), nOrder, "nOrder must be a non-negative integer.");
-        if (nOrder > CheckedInMaxOrder)
+        if (nOrder > CheckedInMaxOrder || nOrder >= ActivationSourceFromOrder)
         {
             if (ActivationCache.TryGetValue((nOrder, activation), out var cached)) return cached;
-            if (ActivationHigherOrderSource is { } source) return ActivationCache.GetOrAdd((nOrder, activation), k => source(k.Item1, k.Item2));
-            DerivationCost.CheckClosedForms(nOrder, nameof(nOrder));
+            if (ActivationHigherOrderSource is { } source)
+                return ActivationCache.GetOrAdd((nOrder, activation), k => source(k.Item1, k.Item2));
+            if (nOrder > CheckedInMaxOrder) DerivationCost.CheckClosedForms(nOrder, nameof(nOrder));
         }
         return ActivationCache.GetOrAdd((nOrder, activation), k =>
         {
