@@ -182,26 +182,7 @@ internal sealed class ActivationJPiecewise
 
     /// <summary>f(x + e) ≈ f(x) + f'(x)·e for the strided f (coefficients c) and f' (coefficients d), |e| ≤ ulp(x)/2: the
     /// rounding of t = π − θ would otherwise cost up to (a + b + 1)/2 ulps where f ≈ α·t^{a+b+1}·G(t).</summary>
-    private static double Strided(double[] c, double[] d, double x, double e)
-    {
-        double x2 = x * x, x2l = Math.FusedMultiplyAdd(x, x, -x2);
-        double x4 = Math.FusedMultiplyAdd(x2, x2, 2 * x2 * x2l);
-        double r0 = 0, r1 = 0, r2 = 0, r3 = 0, d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        for (int j = c.Length - 4; j >= 0; j -= 4)
-        {
-            r0 = Math.FusedMultiplyAdd(r0, x4, c[j]);
-            r1 = Math.FusedMultiplyAdd(r1, x4, c[j + 1]);
-            r2 = Math.FusedMultiplyAdd(r2, x4, c[j + 2]);
-            r3 = Math.FusedMultiplyAdd(r3, x4, c[j + 3]);
-            d0 = Math.FusedMultiplyAdd(d0, x4, d[j]);
-            d1 = Math.FusedMultiplyAdd(d1, x4, d[j + 1]);
-            d2 = Math.FusedMultiplyAdd(d2, x4, d[j + 2]);
-            d3 = Math.FusedMultiplyAdd(d3, x4, d[j + 3]);
-        }
-        double f = Math.FusedMultiplyAdd(x, r1, r0) + x2 * Math.FusedMultiplyAdd(x, r3, r2);
-        double df = Math.FusedMultiplyAdd(x, d1, d0) + x2 * Math.FusedMultiplyAdd(x, d3, d2);
-        return Math.FusedMultiplyAdd(df, e, f);
-    }
+    private static double Strided(double[] c, double[] d, double x, double e) => Math.FusedMultiplyAdd(Strided(d, x), e, Strided(c, x));
 
     /// <summary>J^{(s)}_{a,b}(θ) for θ ∈ [0, π] (checked by the caller).</summary>
     public double Evaluate(double theta)
