@@ -26,11 +26,11 @@ internal sealed class ActivationJPiecewise
 
     private ActivationJPiecewise(double[] closed, double[] zero, double zeroEnd, double[] pi, double piEnd, MidRangePatches? patches)
     {
-        _closed = closed; _zero = Strided(zero); _zeroEnd = zeroEnd; _pi = Strided(pi); _piEnd = piEnd; _patches = patches;
+        _closed = closed; _zero = StridedPolynomial.Layout(zero); _zeroEnd = zeroEnd; _pi = StridedPolynomial.Layout(pi); _piEnd = piEnd; _patches = patches;
         // f'(t) = Σ (k + 1)·f_{k+1} t^k, in the same strided layout and length as f.
         var derivative = new double[Math.Max(pi.Length - 1, 0)];
         for (int k = 0; k < derivative.Length; k++) derivative[k] = (k + 1) * pi[k + 1];
-        _piDerivative = Strided(derivative);
+        _piDerivative = StridedPolynomial.Layout(derivative);
         Array.Resize(ref _piDerivative, _pi.Length);
     }
 
@@ -140,15 +140,6 @@ internal sealed class ActivationJPiecewise
         return f;
     }
 
-    /// <summary>Coefficients c_k rearranged as (c_{4j}, c_{4j+1}, c_{4j+2}, c_{4j+3}) per j, padded with zeros.</summary>
-    private static double[] Strided(double[] c)
-    {
-        int blocks = (c.Length + 3) / 4;
-        var s = new double[4 * blocks];
-        Array.Copy(c, s, c.Length);
-        return s;
-    }
-
     private static double SumSeries(double[] f, double x, out double absSum, out double tail)
     {
         double s = 0, xp = 1; absSum = 0; tail = 0;
@@ -163,31 +154,14 @@ internal sealed class ActivationJPiecewise
         return r;
     }
 
-    /// <summary>Σ c_k x^k from the strided layout: four Horner chains in x⁴, combined as (r₀ + x r₁) + x²(r₂ + x r₃). x⁴ is
-    /// rounded once (from x² and its exact FMA residual), so that it carries no more error than x itself would.</summary>
-    private static double Strided(double[] c, double x)
-    {
-        double x2 = x * x, x2l = Math.FusedMultiplyAdd(x, x, -x2);
-        double x4 = Math.FusedMultiplyAdd(x2, x2, 2 * x2 * x2l);
-        double r0 = 0, r1 = 0, r2 = 0, r3 = 0;
-        for (int j = c.Length - 4; j >= 0; j -= 4)
-        {
-            r0 = Math.FusedMultiplyAdd(r0, x4, c[j]);
-            r1 = Math.FusedMultiplyAdd(r1, x4, c[j + 1]);
-            r2 = Math.FusedMultiplyAdd(r2, x4, c[j + 2]);
-            r3 = Math.FusedMultiplyAdd(r3, x4, c[j + 3]);
-        }
-        return Math.FusedMultiplyAdd(x, r1, r0) + x2 * Math.FusedMultiplyAdd(x, r3, r2);
-    }
-
     /// <summary>f(x + e) ≈ f(x) + f'(x)·e for the strided f (coefficients c) and f' (coefficients d), |e| ≤ ulp(x)/2: the
     /// rounding of t = π − θ would otherwise cost up to (a + b + 1)/2 ulps where f ≈ α·t^{a+b+1}·G(t).</summary>
-    private static double Strided(double[] c, double[] d, double x, double e) => Math.FusedMultiplyAdd(Strided(d, x), e, Strided(c, x));
+    private static double Strided(double[] c, double[] d, double x, double e) => Math.FusedMultiplyAdd(StridedPolynomial.Sum(d, x), e, StridedPolynomial.Sum(c, x));
 
     /// <summary>J^{(s)}_{a,b}(θ) for θ ∈ [0, π] (checked by the caller).</summary>
     public double Evaluate(double theta)
     {
-        if (theta < _zeroEnd) return Strided(_zero, theta);
+        if (theta < _zeroEnd) return StridedPolynomial.Sum(_zero, theta);
         // t = π − θ as th + PiLow: Math.PI − θ is exact for θ ≥ π/2 (Sterbenz).
         double t = (Math.PI - theta) + PiLow;
         if (t < _piEnd) return Strided(_pi, _piDerivative, t, (Math.PI - theta - t) + PiLow);

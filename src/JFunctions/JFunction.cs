@@ -18,7 +18,7 @@ public sealed class JFunction
     private static readonly ConcurrentDictionary<(int, int), JFunction> Cache = new();
 
     private readonly double _kappa, _constant;
-    private readonly double[] _p, _q, _r, _tSeries;
+    private readonly double[] _p, _q, _r, _tSeries, _tStrided;
     private readonly bool _isConstant;
     private readonly int _lead; // m = a + b + 1: J(π − t) = t^m·G(t)
     // Every stored coefficient is 2^−_shift times the true one, so that κ (≈ 2^{(a+b)/2}·Γ(1 + (a+b)/2)/(2π), beyond the
@@ -82,7 +82,7 @@ public sealed class JFunction
         _p = cf.P.Coefficients.Select(x => x.ToDouble()).ToArray();
         _q = cf.Q.Coefficients.Select(x => x.ToDouble()).ToArray();
         _r = cf.R.Coefficients.Select(x => x.ToDouble()).ToArray();
-        if (_isConstant) { _tSeries = []; SeriesSwitch = 0; return; }
+        if (_isConstant) { _tSeries = []; _tStrided = []; SeriesSwitch = 0; return; }
 
         int lead = a + b + 1, cap = lead + 48;
         var exact = JSeries.AboutPiRationalUnchecked(a, b, cap);
@@ -115,6 +115,7 @@ public sealed class JFunction
         SeriesSwitch = chosen;
         _lead = lead;
         _tSeries = f[lead..Math.Max(terms, lead + 1)];
+        _tStrided = StridedPolynomial.Layout(_tSeries);
 
         // Where neither form sums with a condition number ≤ 3 (the middle of [0, π] for larger a + b), use Taylor
         // patches about double centres, computed in fixed point (MidRangePatches).
@@ -220,9 +221,7 @@ public sealed class JFunction
         {
             // J(π − t) = t^m·G(t), m = a + b + 1. t^m is formed in double-double from th + tl, so the rounding of
             // t = th + tl (which would cost m/2 ulps) never enters; G is smooth with G(0) ≠ 0, so t rounded is fine there.
-            var g = _tSeries;
-            double r = 0;
-            for (int k = g.Length - 1; k >= 0; k--) r = r * t + g[k];
+            double r = StridedPolynomial.Sum(_tStrided, t);
             // Scale t to [1, 2) before powering so that t^m never passes through the subnormal range: one final
             // rounding (in ScaleB) instead of one per product.
             int e = t > 0 ? Math.ILogB(t) : 0;
@@ -265,9 +264,7 @@ public sealed class JFunction
         if (_patches is not null && _patches.TryEvaluate((Math.PI - theta) + PiLow, out double patched)) return patched;
         if (theta < SeriesSwitch)
         {
-            var g = _tSeries;
-            double r = 0;
-            for (int k = g.Length - 1; k >= 0; k--) r = r * theta + g[k];
+            double r = StridedPolynomial.Sum(_tStrided, theta);
             int e = theta > 0 ? Math.ILogB(theta) : 0;
             var (ph, pl) = PowDoubleDouble(Math.ScaleB(theta, -e), 0.0, _lead);
             return Math.Max(Math.ScaleB((ph + pl) * r, e * _lead), 0.0);
