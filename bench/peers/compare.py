@@ -63,6 +63,19 @@ def normalise(system, text):
         sp.sympify(text, locals={"pi": sp.pi})
 
 
+def ratio_cells(results, n, columns, field, fmt):
+    """One table row's cells at order n: results[(n, system)][field] formatted, with the ratio to ours (>1: ours faster)."""
+    ours = results[(n, "ours")][field]
+    cells = []
+    for s in columns:
+        if (n, s) not in results:
+            cells.append("skipped")
+        else:
+            v = results[(n, s)][field]
+            cells.append(fmt.format(v) if s == "ours" else f"{fmt.format(v)} ({v / ours:.2f}x)")
+    return cells
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--orders", default="4,8,16")
@@ -121,15 +134,7 @@ def main():
     print("| order | coefficients | " + " | ".join(systems) + " |")
     print("|---|---:|" + "---:|" * len(systems))
     for n in orders:
-        ours = results[(n, "ours")][0]
-        cells = []
-        for s in systems:
-            if (n, s) not in results:
-                cells.append("skipped")
-            else:
-                w = results[(n, s)][0]
-                cells.append(f"{w:.3f}" if s == "ours" else f"{w:.3f} ({w / ours:.2f}x)")
-        print(f"| θ^{n} | {4 * (n + 1)} | " + " | ".join(cells) + " |")
+        print(f"| θ^{n} | {4 * (n + 1)} | " + " | ".join(ratio_cells(results, n, systems, 0, "{:.3f}")) + " |")
     print(f"\nIn-process (computation only, first call in a fresh process, JIT included under the JIT; warm: best of 5 "
           f"repeats after the first), best of {a.repeats} (s); ratio system/ours (first call)")
     ours_cols = [c for sy in systems if sy.startswith("ours") for c in (sy, sy + " warm")]
@@ -137,15 +142,7 @@ def main():
     print("| order | " + " | ".join(ours_cols + others) + " |")
     print("|---|" + "---:|" * (len(ours_cols) + len(others)))
     for n in orders:
-        ours = results[(n, "ours")][1]
-        cells = []
-        for s in ours_cols + others:
-            if (n, s) not in results:
-                cells.append("skipped")
-            else:
-                i = results[(n, s)][1]
-                cells.append(f"{i:.4f}" if s == "ours" else f"{i:.4f} ({i / ours:.2f}x)")
-        print(f"| θ^{n} | " + " | ".join(cells) + " |")
+        print(f"| θ^{n} | " + " | ".join(ratio_cells(results, n, ours_cols + others, 1, "{:.4f}")) + " |")
     print("\nall coefficients agree exactly" if all_ok else "\nSOME COEFFICIENTS DISAGREE")
     return 0 if all_ok else 1
 

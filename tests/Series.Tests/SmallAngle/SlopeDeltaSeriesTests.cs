@@ -42,7 +42,7 @@ public class SlopeDeltaSeriesTests(ITestOutputHelper output)
     {
         var slope = new Rational(p, q);
         var (rho, variance) = SlopeDeltaSeries.Compute(4, slope);
-        var (oldRho, oldVariance) = ActivationSmallAngleLaw.PartitionDeltaMethod(4, slope);
+        var (oldRho, oldVariance) = Degeneracy.TestSupport.SmallAngle.PartitionDeltaOracle.Series(4, slope);
         Assert.Equal(oldRho, rho);
         Assert.Equal(oldVariance, variance);
     }
