@@ -27,18 +27,8 @@ internal static class RationalReconstruction
     /// <summary>a/b with a ≡ b·x (mod M), |a|, 0 &lt; b ≤ √(M/2); null when none exists.</summary>
     public static Rational? Reconstruct(BigInteger x, BigInteger m)
     {
-        x %= m; if (x.Sign < 0) x += m;
         var bound = Sqrt(m / 2);
-        BigInteger r0 = m, r1 = x, t0 = 0, t1 = 1;
-        while (r1 > bound)
-        {
-            var q = BigInteger.DivRem(r0, r1, out var r2);
-            (r0, r1) = (r1, r2);
-            (t0, t1) = (t1, t0 - q * t1);
-        }
-        if (BigInteger.Abs(t1) > bound || t1.IsZero) return null;
-        if (BigInteger.GreatestCommonDivisor(t1, m) != 1) return null;
-        return new Rational(r1, t1);
+        return Reconstruct(x, m, bound, bound);
     }
 
     /// <summary>
@@ -47,21 +37,24 @@ internal static class RationalReconstruction
     /// </summary>
     public static IEnumerable<Rational> ReconstructUnbalanced(BigInteger x, BigInteger m)
     {
-        x %= m; if (x.Sign < 0) x += m;
         for (int w = 20; 2 * w + 2 < m.GetBitLength(); w *= 2)
+            if (Reconstruct(x, m, m >> (w + 1), BigInteger.One << w) is { } r) yield return r;
+    }
+
+    /// <summary>Wang's half-extended Euclid: a/b with a ≡ b·x (mod M), |a| ≤ numeratorBound, 0 &lt; |b| ≤ denominatorBound,
+    /// gcd(b, M) = 1; null when the remainder sequence gives none.</summary>
+    private static Rational? Reconstruct(BigInteger x, BigInteger m, BigInteger numeratorBound, BigInteger denominatorBound)
+    {
+        x %= m; if (x.Sign < 0) x += m;
+        BigInteger r0 = m, r1 = x, t0 = 0, t1 = 1;
+        while (r1 > numeratorBound)
         {
-            var denominatorBound = BigInteger.One << w;
-            var numeratorBound = m >> (w + 1);
-            BigInteger r0 = m, r1 = x, t0 = 0, t1 = 1;
-            while (r1 > numeratorBound)
-            {
-                var q = BigInteger.DivRem(r0, r1, out var r2);
-                (r0, r1) = (r1, r2);
-                (t0, t1) = (t1, t0 - q * t1);
-            }
-            if (t1.IsZero || BigInteger.Abs(t1) > denominatorBound || BigInteger.GreatestCommonDivisor(t1, m) != 1) continue;
-            yield return new Rational(r1, t1);
+            var q = BigInteger.DivRem(r0, r1, out var r2);
+            (r0, r1) = (r1, r2);
+            (t0, t1) = (t1, t0 - q * t1);
         }
+        if (t1.IsZero || BigInteger.Abs(t1) > denominatorBound || BigInteger.GreatestCommonDivisor(t1, m) != 1) return null;
+        return new Rational(r1, t1);
     }
 
     /// <summary>⌊√n⌋ by Newton's iteration from above.</summary>
