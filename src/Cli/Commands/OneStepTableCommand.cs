@@ -28,7 +28,7 @@ internal static class OneStepTableCommand
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var activation = CommonOptions.Activation();
-        var cmd = new Command("one-step-table", "Regenerate the tabulated finite-width one-step law (continuous part) by sampling the exact chain.");
+        var cmd = new Command("one-step-table", "Regenerate the tabulated finite-width one-step law (continuous part): node moments by deterministic quadrature, cells by sampling the exact chain.");
         foreach (var o in new Option[] { output, widths, order, cells, pairs, seed, threads, activation }) cmd.Options.Add(o);
         cmd.SetAction(p =>
         {
@@ -49,7 +49,11 @@ internal static class OneStepTableCommand
         {
             using var writer = new StreamWriter(temp);
             OneStepLawTableBuilder.Write(writer, widths, order, cells, pairs, seed, threads,
-                (n, j) => { if (j == order) ctx.Err.WriteLine($"width {n} done"); }, activation);
+                (n, j) =>
+                {
+                    if (n == 0) ctx.Err.WriteLine($"moments at node {j} done (quadrature)");
+                    else if (j == order) ctx.Err.WriteLine($"width {n} done");
+                }, activation);
         });
         ctx.Out.WriteLine($"table written to {Path.GetFullPath(path)}");
         return CliRunner.Ok;

@@ -22,6 +22,12 @@ public static class OneStepLawTableBuilder
     /// <summary>Where the node θ = 0 is sampled.</summary>
     public const double SmallestAngle = 1e-6;
 
+    /// <summary>
+    /// Widest layer whose node moments come from <see cref="OneStepQuadrature"/>; wider layers keep the sampled
+    /// control-variate estimates (their standard errors are below 3e-5 there).
+    /// </summary>
+    public const int QuadratureMaxWidth = 256;
+
     /// <summary>Fewest samples at a node.</summary>
     public const long MinSamples = 20_000;
 
@@ -71,12 +77,14 @@ public static class OneStepLawTableBuilder
         if (!relu) output.WriteLine($"# activation {activation.Name}");
         output.WriteLine($"# order {order}");
         output.WriteLine($"# cells {cells}");
-        output.WriteLine("# format 2");
-        output.WriteLine("n,node,theta,samples,meanT,seMeanT,varT,seVarT," +
+        output.WriteLine($"# moments: meanT, varT at 0 < θ < π and n ≤ {QuadratureMaxWidth} by deterministic quadrature (OneStepQuadrature; errMeanT, errVarT: its error estimate); θ = 0: exact small-angle law; wider: control-variate sampling (err: standard errors)");
+        output.WriteLine("# format 3");
+        output.WriteLine("n,node,theta,samples,meanT,errMeanT,varT,errVarT," +
             string.Join(',', Enumerable.Range(0, cells).Select(c => "cell" + c)) + "," + string.Join(',', Enumerable.Range(0, cells + 1).Select(c => "break" + c))
             + "," + string.Join(',', Enumerable.Range(0, cells).Select(c => "spread" + c)));
         var nodes = OneStepLawTable.Nodes(order);
         var levels = OneStepLawTable.Levels(cells);
+        var moments = QuadratureMoments(widths, order, nodes, activation, threads, progress);
         foreach (int n in widths)
         {
             var rows = new string[order + 1];
@@ -85,16 +93,58 @@ public static class OneStepLawTableBuilder
                 // abs: the law at π − θ is the law at θ (Lobatto nodes are symmetric), so the upper half is mirrored.
                 rows[j] = !relu && 2 * j > order
                     ? Relabel(rows[order - j], j, nodes[j])
-                    : Row(n, j, nodes[j], relu && j == order, levels, pairs, seed, threads, activation);
+                    : Row(n, j, nodes[j], relu && j == order, levels, pairs, seed, threads, activation,
+                        moments.TryGetValue((n, j), out var m) ? m : null);
                 output.WriteLine(rows[j]);
                 progress?.Invoke(n, j);
             }
         }
     }
 
-    /// <summary>One row: the node's statistics (exposed for the regeneration test).</summary>
+    /// <summary>
+    /// The node moments of T by <see cref="OneStepQuadrature"/> for every width ≤ <see cref="QuadratureMaxWidth"/> and
+    /// every node 0 &lt; θ_j &lt; π (abs: θ_j ≤ π/2, the rest mirror): (mean, its error, variance, its error). Calls
+    /// <paramref name="progress"/> with (0, j) after each node.
+    /// </summary>
+    public static Dictionary<(int N, int Node), (double Mean, double MeanError, double Variance, double VarianceError)> QuadratureMoments(
+        IReadOnlyList<int> widths, int order, double[] nodes, Activation activation, int? threads, Action<int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(activation);
+        var result = new Dictionary<(int, int), (double, double, double, double)>();
+        var within = widths.Where(n => n <= QuadratureMaxWidth).ToList();
+        if (within.Count == 0) return result;
+        bool relu = activation.IsRelu;
+        for (int j = 1; j < order && (relu || 2 * j <= order); j++)
+        {
+            foreach (var (n, m) in NodeMoments(within, nodes[j], activation, threads)) result[(n, j)] = m;
+            progress?.Invoke(0, j);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The moments of T at one node θ ∈ (0, π) for the given widths by <see cref="OneStepQuadrature"/> (each width's values
+    /// do not depend on which other widths are asked for).
+    /// </summary>
+    public static IEnumerable<(int N, (double Mean, double MeanError, double Variance, double VarianceError) Moments)> NodeMoments(
+        IReadOnlyList<int> widths, double theta, Activation activation, int? threads)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        double s = Math.Sin(theta);
+        // T = ln sin²θ' − cos²(θ/2) ln sin²θ (ReLU), T = L = ln sin²θ' − ln sin²θ (abs).
+        double shift = (activation.IsRelu ? Math.Cos(theta / 2) * Math.Cos(theta / 2) : 1) * Math.Log(s * s);
+        return OneStepQuadrature.Compute(theta, widths, activation.SlopeValue, threads)
+            .Select(m => (m.Width, (m.MeanLogR - shift, m.MeanError, m.VarianceLogR, m.VarianceError)));
+    }
+
+    /// <summary>
+    /// One row: the node's statistics (exposed for the regeneration test). With <paramref name="moments"/> (from
+    /// <see cref="QuadratureMoments"/>) the mean and variance of T are those, and the sampled cells are mapped onto that mean.
+    /// </summary>
     public static string Row(int n, int node, double theta, bool last, double[] levels, long pairs, ulong seed, int? threads,
-        Activation? activation = null)
+        Activation? activation = null, (double Mean, double MeanError, double Variance, double VarianceError)? moments = null)
     {
         activation ??= Activation.Relu;
         ArgumentNullException.ThrowIfNull(levels);
@@ -118,6 +168,7 @@ public static class OneStepLawTableBuilder
                 var (rho, exactVariance) = ActivationSmallAngleLaw.Evaluate(n, activation);
                 (mean, meanSe, variance, varianceSe) = (-rho, 0, exactVariance, 0);
             }
+            else if (moments is { } exact) (mean, meanSe, variance, varianceSe) = exact;
             // The sorted samples scaled about T's upper bound b (sin²θ' ≤ 1, i.e. ℓ ≤ 0) so that their mean is the estimated
             // one; the bound is kept (the law piles up against it near θ = π/2). The cells' spread is the samples'.
             var t = estimate.Sorted;
