@@ -80,6 +80,17 @@ public static class OneStepQuadrature
         return new Engine(theta, widths.ToArray(), slope, coarseness).Run(threads ?? Environment.ProcessorCount);
     }
 
+    /// <summary>
+    /// The one-unit transform ψ(T) = E exp(−zᵀTz), z = (φ(u), φ(v)), and −∂ψ/∂T₁₁ = E[z₁² exp(−zᵀTz)] at
+    /// T = σ(x, 1)(x, 1)ᵀ + diag(u, τ) (σ, u, τ ≥ 0), summed over the four arcs (for tests).
+    /// </summary>
+    internal static (double Psi, double MinusDerivative11) UnitTransform(double theta, double slope, double sigma, double x, double u, double tau)
+    {
+        var engine = new Engine(theta, [2], slope, 1);
+        var (p0, px, pb, py, _, _, bsum) = engine.ComponentsAt(new Shape(sigma, x, u, tau));
+        return (p0 + px + pb + py, bsum);
+    }
+
     /// <summary>A symmetric T = σ(x, 1)(x, 1)ᵀ + diag(u, τ), the only shapes the integrals need (kept factored for stability).</summary>
     private readonly record struct Shape(double Sigma, double X, double U, double Tau);
 
@@ -151,6 +162,8 @@ public static class OneStepQuadrature
                 new Arc(al, al * c, al * s, -al * s, 0, 0, -al * s, -c, s, Math.PI - theta),
             ];
         }
+
+        public (double P0, double Px, double Pb, double Py, double Bx, double Bb, double Bsum) ComponentsAt(Shape t) => Components(t);
 
         private (double P0, double Px, double Pb, double Py, double Bx, double Bb, double Bsum) Components(in Shape t)
         {
