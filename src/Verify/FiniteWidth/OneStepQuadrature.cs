@@ -1,4 +1,4 @@
-using Degeneracy.JFunctions;
+using Degeneracy.Verify.MonteCarlo;
 
 namespace Degeneracy.Verify.FiniteWidth;
 
@@ -65,7 +65,9 @@ public static class OneStepQuadrature
     /// <param name="slope">α ∈ [−1, 1).</param>
     /// <param name="coarseness">Step multiplier in [0.25, 4].</param>
     /// <param name="threads">Worker threads (null: all cores).</param>
-    public static IReadOnlyList<Moments> Evaluate(double theta, IReadOnlyList<int> widths, double slope, double coarseness, int? threads = null)
+    /// <param name="progress">Optional counter of completed σ-nodes, for a progress display.</param>
+    public static IReadOnlyList<Moments> Evaluate(double theta, IReadOnlyList<int> widths, double slope, double coarseness, int? threads = null,
+        SamplingProgress? progress = null)
     {
         if (!(theta > 0 && theta < Math.PI))
             throw new ArgumentOutOfRangeException(nameof(theta), theta, "theta must lie in (0, pi): the law is degenerate at the ends");
@@ -77,7 +79,7 @@ public static class OneStepQuadrature
         if (!(slope >= -1 && slope < 1)) throw new ArgumentOutOfRangeException(nameof(slope), slope, "slope must lie in [-1, 1)");
         if (!(coarseness >= 0.25 && coarseness <= 4)) throw new ArgumentOutOfRangeException(nameof(coarseness), coarseness, "coarseness must lie in [0.25, 4]");
         if (threads is < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1");
-        return new Engine(theta, widths.ToArray(), slope, coarseness).Run(threads ?? Environment.ProcessorCount);
+        return new Engine(theta, widths.ToArray(), slope, coarseness).Run(threads ?? Environment.ProcessorCount, progress);
     }
 
     /// <summary>
@@ -235,7 +237,7 @@ public static class OneStepQuadrature
             }
         }
 
-        public IReadOnlyList<Moments> Run(int threads)
+        public IReadOnlyList<Moments> Run(int threads, SamplingProgress? progress)
         {
             int kk = _ns.Length;
             double[] centre = _ns.Select(n => Math.Log(n)).ToArray();
@@ -301,6 +303,7 @@ public static class OneStepQuadrature
             int sideOfCentre = centreX < 0 ? -1 : 1;
             double bLo = -32, bHi = 26;
             int nb = (int)Math.Round((bHi - bLo) / hb) + 1;
+            progress?.Start(na);
             var gRows = new double[na][];
             var aRows = new double[na][];
             Parallel.For(0, na, new ParallelOptions { MaxDegreeOfParallelism = threads }, ia =>
@@ -337,6 +340,7 @@ public static class OneStepQuadrature
                 }
                 gRows[ia] = accG;
                 aRows[ia] = accA;
+                progress?.Advance(1);
             });
             var es = new double[kk];
             var es2 = new double[kk];
