@@ -5,12 +5,13 @@ using Degeneracy.Series.SmallAngle;
 namespace Degeneracy.Verify.FiniteWidth;
 
 /// <summary>
-/// Builds <see cref="OneStepLawTable"/> by sampling the continuous part of the one-step law directly
-/// (<see cref="OneStepNodeEstimator"/>: activation pattern from its exact conditional law, units in polar form). At each
-/// width n and Lobatto node θ_j it draws <see cref="SamplesAt"/>(n, pairs) samples (seed derived from (seed, n, θ_j)) of
-/// T = ln sin²θ' − cos²(θ/2) ln sin²θ and records the control-variate estimates of E[T] and Var[T] with their standard
-/// errors, and, from the sorted samples scaled about T's upper bound (sin²θ' ≤ 1) onto that mean, the conditional mean,
-/// standard deviation and end points of each cell of <see cref="OneStepLawTable.Levels"/>. The node θ = 0 is sampled at
+/// Builds <see cref="OneStepLawTable"/>. At each width n and Lobatto node 0 &lt; θ_j &lt; π the mean and variance of
+/// T = ln sin²θ' − cos²(θ/2) ln sin²θ come from <see cref="OneStepQuadrature"/> (n ≤ <see cref="QuadratureMaxWidth"/>,
+/// with its error estimate) or, wider, from control-variate sampling (with standard errors); the shape is sampled
+/// directly (<see cref="OneStepNodeEstimator"/>: activation pattern from its exact conditional law, units in polar form,
+/// <see cref="SamplesAt"/>(n, pairs) samples, seed derived from (seed, n, θ_j)): from the sorted samples scaled about T's
+/// upper bound (sin²θ' ≤ 1) onto the mean, the conditional mean, standard deviation and end points of each cell of
+/// <see cref="OneStepLawTable.Levels"/>. The node θ = 0 is sampled at
 /// θ = 10⁻⁶ for its cells; its mean and variance are the exact small-angle values −ρ_exact(n) and σ²_exact(0, n)
 /// (<see cref="SmallAngleLaw"/>; the law moves by O(θ) there). At θ = π the continuous part has vanishing weight and
 /// T ≡ 0. For abs (φ_{−1}, <see cref="ActivationNodeEstimator"/>) T = L, the node θ = 0 carries the exact small-angle
