@@ -127,9 +127,28 @@ public class ActivationEvaluatorCommandTests
         Assert.Equal("theta,n,collapse\n1,3,0\n", collapse);
     }
 
+    /// <summary>
+    /// A leaky slope has no table: eval --form exact computes the variance at run time on the 1.5× coarser grid, which the
+    /// default grid (≤ 4e-8 from the independent width-2 oracle for ReLU) must confirm to 2e-5 (the measured coarse-grid
+    /// difference is ≤ 7e-6).
+    /// </summary>
+    [Fact]
+    public void EvalExact_LeakySlope_ComputesTheVarianceAtRunTime()
+    {
+        var (code, stdout, stderr) = Run("eval", "--form", "exact", "--quantity", "sigma2", "--theta", "1.5", "--n", "4",
+            "--activation", "leaky:1/5", "--format", "json");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        double value = doc.RootElement.GetProperty("values").EnumerateArray().Single().GetProperty("value").GetDouble();
+        double reference = Degeneracy.Verify.FiniteWidth.OneStepQuadrature.Evaluate(1.5, [4], 0.2, 1.0)[0].VarianceLogR;
+        Assert.True(Math.Abs(value - reference) <= 2e-5, $"{value:R} vs {reference:R}");
+    }
+
     [Theory]
     [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "published", "--activation", "abs")]
-    [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "exact", "--activation", "leaky:1/2")]
+    [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "4", "--form", "exact", "--activation", "linear")]
+    [InlineData("eval", "--quantity", "mu", "--theta", "1", "--n", "5000", "--form", "exact", "--activation", "leaky:1/2")]
     [InlineData("eval", "--quantity", "drift", "--theta", "1", "--n", "2000", "--form", "exact", "--activation", "abs")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "exact", "--activation", "leaky:1/100")]
     [InlineData("predict", "--widths", "8x3", "--theta0", "1", "--method", "series,paper", "--activation", "leaky:1/100")]
