@@ -32,10 +32,9 @@ public sealed class TwoUnitLawOracleTests
     }
 
     /// <summary>
-    /// Monte Carlo from the definition: (g_i, h_i) iid N(0, 1) (Marsaglia's polar method on System.Random, seed 20261130
-    /// + index), u_i = g_i, v_i = g_i cos θ + h_i sin θ, X = max(u, 0), Y = max(v, 0); a pair is continuous when K₁₁, K₂₂,
-    /// K₁₂ &gt; 0 and det = X₁Y₂ − X₂Y₁ ≠ 0 (exactly zero in floating point for every collapsed pattern), and then
-    /// ln R = ln det² − ln K₁₁ − ln K₂₂. 10⁶ pairs per θ. P(cont), E[ln R] and Var[ln R] (SE from the fourth central
+    /// Monte Carlo from the definition (<see cref="DirectOneStepSampler"/>, no library code; seed 20261130 + index):
+    /// (g_i, h_i) iid N(0, 1), u_i = g_i, v_i = g_i cos θ + h_i sin θ, X = max(u, 0), Y = max(v, 0), the continuous part
+    /// kept by its activation pattern, ln R = ln det² − ln K₁₁ − ln K₂₂. 10⁶ pairs per θ. P(cont), E[ln R] and Var[ln R] (SE from the fourth central
     /// moment) within 4 SE: two-sided false-alarm rate 6.3e-5 per comparison, 12 comparisons, 8e-4 in all.
     /// </summary>
     [Fact]
@@ -45,32 +44,8 @@ public sealed class TwoUnitLawOracleTests
         double[] thetas = [0.05, 0.5, 1.5, 2.5];
         for (int index = 0; index < thetas.Length; index++)
         {
-            double theta = thetas[index], cos = Math.Cos(theta), sin = Math.Sin(theta);
-            var rng = new Random(20261130 + index);
-            var logR = new List<double>(pairs / 2);
-            for (int s = 0; s < pairs; s++)
-            {
-                var (g1, h1) = NormalPair(rng);
-                var (g2, h2) = NormalPair(rng);
-                double x1 = Math.Max(g1, 0), x2 = Math.Max(g2, 0);
-                double y1 = Math.Max(g1 * cos + h1 * sin, 0), y2 = Math.Max(g2 * cos + h2 * sin, 0);
-                double k11 = x1 * x1 + x2 * x2, k22 = y1 * y1 + y2 * y2, k12 = x1 * y1 + x2 * y2, det = x1 * y2 - x2 * y1;
-                if (k11 > 0 && k22 > 0 && k12 > 0 && det != 0)
-                    logR.Add(Math.Log(det * det) - Math.Log(k11) - Math.Log(k22));
-            }
-            int count = logR.Count;
-            double mean = logR.Average();
-            double m2 = 0, m4 = 0;
-            foreach (double l in logR)
-            {
-                double d = (l - mean) * (l - mean);
-                m2 += d;
-                m4 += d * d;
-            }
-            m2 /= count;
-            m4 /= count;
-            double variance = m2 * count / (count - 1);
-            double seMean = Math.Sqrt(variance / count), seVariance = Math.Sqrt((m4 - m2 * m2) / count);
+            double theta = thetas[index];
+            var (count, mean, seMean, variance, seVariance) = DirectOneStepSampler.Run(2, theta, 0, pairs, 20261130 + index);
 
             var (probability, oracleMean, oracleVariance) = TwoUnitLawOracle.Moments(theta);
             double seCount = Math.Sqrt(pairs * probability * (1 - probability));
@@ -152,19 +127,6 @@ public sealed class TwoUnitLawOracleTests
             Assert.True(Math.Abs(Dilogarithm.Li2(z) - reference) <= 1e-14 * Math.Abs(reference), $"Li₂({z}) = {Dilogarithm.Li2(z):R}, quadrature {reference:R}");
             double lambda = Math.Log(1 - z);
             Assert.True(Math.Abs(Dilogarithm.Li2OneMinusExp(lambda) - Dilogarithm.Li2(z)) <= 1e-14 * Math.Abs(reference), $"λ = {lambda}");
-        }
-    }
-
-    private static (double, double) NormalPair(Random rng)
-    {
-        while (true)
-        {
-            double a = 2 * rng.NextDouble() - 1, b = 2 * rng.NextDouble() - 1, s = a * a + b * b;
-            if (s > 0 && s < 1)
-            {
-                double f = Math.Sqrt(-2 * Math.Log(s) / s);
-                return (a * f, b * f);
-            }
         }
     }
 }
