@@ -15,7 +15,8 @@ public sealed record CdnvResult(IReadOnlyList<CdnvPair> Pairs, double Average);
 /// Class-distance normalised variance (Galanti, György &amp; Hutter, On the role of neural collapse in transfer learning,
 /// 2022): V(P_a, P_b) = (Var_a + Var_b)/(2‖μ_a − μ_b‖²) with μ_c the class mean of the features and
 /// Var_c = (1/|c|)Σ_{i∈c}‖fᵢ − μ_c‖² (mean squared distance to the class mean); averaged over the class pairs.
-/// Invariant under scaling all features, permuting samples within a class, and renaming classes.
+/// Invariant under scaling all features, permuting samples within a class, and renaming classes. A pair whose class means
+/// differ by no more than their rounding (≈ 4(|a| + |b|)·2⁻⁵²·max|f|) has V = +∞ (coincident means).
 /// </summary>
 public static class Cdnv
 {
@@ -52,13 +53,24 @@ public static class Cdnv
             variance[labels.ClassOf[i]] += s;
         }
         for (int a = 0; a < c; a++) variance[a] /= labels.ClassSizes[a];
+        // Rounding of the class means: a mean of m values of size ≤ M is off by ≲ m·ε·M per coordinate; means that differ
+        // by no more than that are indistinguishable (their difference is rounding), and the CDNV of the pair is +∞.
+        var magnitude = new double[p];
+        foreach (var row in features)
+            for (int q = 0; q < p; q++) magnitude[q] = Math.Max(magnitude[q], Math.Abs(row[q]));
         var pairs = new List<CdnvPair>();
         for (int a = 0; a < c; a++)
             for (int b = a + 1; b < c; b++)
             {
-                double distance = 0;
-                for (int q = 0; q < p; q++) { double d = means[a][q] - means[b][q]; distance += d * d; }
-                double value = distance > 0 ? (variance[a] + variance[b]) / (2 * distance) : double.PositiveInfinity;
+                double distance = 0, rounding = 0;
+                for (int q = 0; q < p; q++)
+                {
+                    double d = means[a][q] - means[b][q];
+                    distance += d * d;
+                    double r = 4 * (labels.ClassSizes[a] + labels.ClassSizes[b]) * 2.220446049250313e-16 * magnitude[q];
+                    rounding += r * r;
+                }
+                double value = distance > rounding ? (variance[a] + variance[b]) / (2 * distance) : double.PositiveInfinity;
                 pairs.Add(new CdnvPair(labels.ClassNames[a], labels.ClassNames[b], value));
             }
         return new CdnvResult(pairs, pairs.Average(x => x.Value));
