@@ -5,7 +5,7 @@ using Degeneracy.Verify.FiniteWidth;
 namespace Degeneracy.Cli.Commands;
 
 /// <summary>
-/// <c>degeneracy one-step-table --out FILE [--widths SPEC] [--order 16] [--cells 64] [--pairs 10000000] [--seed 1]
+/// <c>degeneracy one-step-table --out FILE [--widths SPEC] [--order 32] [--cells 64] [--pairs 10000000] [--seed 1]
 /// [--threads T] [--activation relu|abs]</c>: regenerates the finite-width one-step tables shipped as data/one-step-law.csv
 /// (ReLU) and data/one-step-law-abs.csv (abs).
 /// </summary>
@@ -22,7 +22,7 @@ internal static class OneStepTableCommand
         var output = CommonOptions.Out("CSV file to write (atomically)");
         output.Required = true;
         var widths = new Option<string>("--widths") { Description = $"increasing widths in [2, 4096]: single values and ranges a-b, comma-separated (default relu: {DefaultWidths}; abs: {DefaultAbsWidths})" };
-        var order = CommonOptions.Integer("--order", "K: K + 1 Chebyshev–Lobatto nodes in θ (2 … 64)", 16, 2, 64);
+        var order = CommonOptions.Integer("--order", "K: K + 1 Chebyshev–Lobatto nodes in θ (2 … 64; the shipped tables use 32)", 32, 2, 64);
         var cells = CommonOptions.Integer("--cells", "cells of the continuous part (4 … 1024)", 64, 4, 1024);
         var pairs = new Option<long>("--pairs") { Description = "sampling budget per node (1e4 … 1e11): ⌈pairs/n⌉ samples for n ≤ 16, fewer beyond (control variates)", DefaultValueFactory = _ => 10_000_000, CustomParser = r => InvariantNumber.ParseLong(r) };
         var seed = CommonOptions.Seed();
