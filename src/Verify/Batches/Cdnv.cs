@@ -20,6 +20,9 @@ public sealed record CdnvResult(IReadOnlyList<CdnvPair> Pairs, double Average);
 /// </summary>
 public static class Cdnv
 {
+    /// <summary>2⁻⁵², the spacing of doubles at 1 (not <see cref="double.Epsilon"/>, the smallest subnormal).</summary>
+    private static readonly double MachineEpsilon = Math.BitIncrement(1.0) - 1.0;
+
     /// <summary>Computes the CDNV of <paramref name="features"/> (one row per sample) labelled by <paramref name="labels"/>.</summary>
     /// <param name="features">N rows of one length p ≥ 1, finite.</param>
     /// <param name="labels">One label per row; ≥ 2 classes, ≥ 2 samples each.</param>
@@ -67,7 +70,7 @@ public static class Cdnv
                 {
                     double d = means[a][q] - means[b][q];
                     distance += d * d;
-                    double r = 4 * (labels.ClassSizes[a] + labels.ClassSizes[b]) * 2.220446049250313e-16 * magnitude[q];
+                    double r = 4 * (labels.ClassSizes[a] + labels.ClassSizes[b]) * MachineEpsilon * magnitude[q];
                     rounding += r * r;
                 }
                 double value = distance > rounding ? (variance[a] + variance[b]) / (2 * distance) : double.PositiveInfinity;

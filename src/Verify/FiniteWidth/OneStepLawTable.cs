@@ -21,6 +21,7 @@ public sealed class OneStepLawTable
     private readonly double[] _nodes, _weights, _innerWeights, _levels;
     private readonly Dictionary<int, Node[]> _byWidth;
     private readonly Dictionary<int, (double Mean, double Variance)> _singular;
+    private readonly double[] _nodeSingular; // θ_j² ln θ_j, once
 
     internal sealed record Node(double Theta, long Samples, double MeanT, double MeanSe, double VarT, double VarSe, double[] CellsT,
         double[] BreaksT, double[] SpreadsT);
@@ -44,6 +45,7 @@ public sealed class OneStepLawTable
         }
         _levels = Levels(cells);
         _byWidth = byWidth;
+        _nodeSingular = _nodes.Select(ThetaSquaredLog).ToArray();
         _singular = activation.IsRelu && order >= 4
             ? byWidth.ToDictionary(e => e.Key, e => (SingularCoefficient(_nodes, e.Value.Select(x => x.MeanT).ToArray()),
                 SingularCoefficient(_nodes, e.Value.Select(x => x.VarT).ToArray())))
@@ -143,7 +145,7 @@ public sealed class OneStepLawTable
             // ReLU: the moments behave like a + bθ + cθ² ln θ + … at θ → 0, which no polynomial interpolant follows between
             // the first nodes; c (fitted through θ_0 … θ_3) is taken out before interpolating and put back after.
             double correction = ThetaSquaredLog(theta);
-            for (int j = 0; j < nodes.Length; j++) correction -= b[j] * ThetaSquaredLog(_nodes[j]);
+            for (int j = 0; j < nodes.Length; j++) correction -= b[j] * _nodeSingular[j];
             mean += singular.Mean * correction;
             variance = 0;
             for (int j = 0; j < nodes.Length; j++) variance += b[j] * nodes[j].VarT;
